@@ -1,0 +1,4 @@
+namespace NasPipeline.Artifacts;
+
+/// <summary>The rendered report files (names relative to the node folder).</summary>
+public sealed record ReportArtifact(IReadOnlyList<string> Files);

@@ -1,0 +1,38 @@
+namespace NasPipeline.Manifest;
+
+/// <summary>
+/// [dataset]: which images, and the DARTS search split of the training set into a weight half and an α half.
+/// Sizes of 0 mean "all that is available" (half of the training set each for the two halves).
+/// </summary>
+public sealed record DatasetSection(
+    string Name, string? Path, int WeightSize, int AlphaSize, int TestSize, int SplitSeed,
+    SyntheticOptions? Synthetic)
+{
+    public static readonly string[] Names = ["fashion-mnist", "cifar10", "cifar100", "synthetic"];
+    public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
+
+    public static DatasetSection Read(TomlSection s)
+    {
+        var name = s.Choice("name", "fashion-mnist", Names);
+        string? path = s.String("path", name == "fashion-mnist" ? FashionMnistDefaultPath : "");
+        if (name is "cifar10" or "cifar100" && path.Length == 0)
+            throw new ManifestException(s.Location, $"[dataset] name = \"{name}\" needs 'path' (the folder of the standard binary files)");
+        if (name == "synthetic") path = null;
+        var section = new DatasetSection(
+            name, path,
+            s.Int("weight_size", 0, min: 0), s.Int("alpha_size", 0, min: 0), s.Int("test_size", 0, min: 0),
+            s.Int("split_seed", 0),
+            name == "synthetic" ? SyntheticOptions.Read(s) : null);
+        s.RejectUnknownKeys();
+        return section;
+    }
+}
+
+/// <summary>Shape of the procedurally generated data set used by tests and smoke runs.</summary>
+public sealed record SyntheticOptions(int ImageSize, int Channels, int Classes, int TrainCount, int TestCount, double Noise)
+{
+    public static SyntheticOptions Read(TomlSection s) => new(
+        s.Int("image_size", 16, min: 4, max: 512), s.Int("channels", 3, min: 1, max: 16),
+        s.Int("classes", 4, min: 2, max: 1000), s.Int("train_count", 512, min: 4), s.Int("test_count", 128, min: 1),
+        s.Double("noise", 0.5, min: 0));
+}

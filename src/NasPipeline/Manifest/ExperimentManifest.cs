@@ -1,0 +1,53 @@
+using NasPipeline.Selectors;
+using NasPipeline.Trainers;
+
+namespace NasPipeline.Manifest;
+
+/// <summary>A whole experiment: the grid trainer × selector × seed and how each stage is configured.</summary>
+public sealed record ExperimentManifest(
+    string Path,
+    ExperimentSection Experiment,
+    DatasetSection Dataset,
+    SearchSpaceSection SearchSpace,
+    IReadOnlyList<PluginSpec> Trainers,
+    IReadOnlyList<PluginSpec> Selectors,
+    RetrainSection Retrain,
+    ReportSection Report)
+{
+    /// <summary>Loads and checks a manifest; every problem is a <see cref="ManifestException"/> with its place.</summary>
+    public static ExperimentManifest Load(string path) => FromDocument(TomlDocument.Load(path), path);
+
+    public static ExperimentManifest Parse(string text, string path) => FromDocument(TomlDocument.Parse(text, path), path);
+
+    static ExperimentManifest FromDocument(TomlDocument doc, string path)
+    {
+        if (!doc.HasTable("experiment"))
+            throw new ManifestException(doc.Root.Location, "missing required section [experiment] (name, seeds)");
+        var experiment = ExperimentSection.Read(doc.Table("experiment"));
+        var dataset = DatasetSection.Read(doc.Table("dataset"));
+        var space = SearchSpaceSection.Read(doc.Table("search_space"));
+        var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default);
+        var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default);
+        var retrain = RetrainSection.Read(doc.Table("retrain"), space);
+        var report = ReportSection.Read(doc.Table("report"), experiment.Name);
+        doc.RejectUnknownSections();
+        return new ExperimentManifest(path, experiment, dataset, space, trainers, selectors, retrain, report);
+    }
+
+    static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog)
+    {
+        var sections = doc.TableArray(name);
+        if (sections.Count == 0)
+            throw new ManifestException(doc.Root.Location,
+                $"the manifest needs at least one [[{name}]] entry (id, method); methods: {string.Join(", ", catalog.Names)}");
+        var specs = new List<PluginSpec>();
+        foreach (var section in sections)
+        {
+            var spec = PluginSpec.Read(section, catalog);
+            if (specs.Any(s => s.Id == spec.Id))
+                throw new ManifestException(section.Find("id")!.ValueLocation, $"[[{name}]] id \"{spec.Id}\" is used twice");
+            specs.Add(spec);
+        }
+        return specs;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace NasPipeline.Manifest;
+
+/// <summary>
+/// A TOML table whose reads are typed, located and tracked: every key a reader asks for becomes "known",
+/// so <see cref="RejectUnknownKeys"/> can list the valid keys when a manifest has a typo.
+/// </summary>
+public sealed class TomlSection(string name, SourceLocation location)
+{
+    readonly Dictionary<string, TomlEntry> _entries = new(StringComparer.Ordinal);
+    readonly List<string> _known = [];
+
+    public string Name { get; } = name;
+    public SourceLocation Location { get; } = location;
+    public IEnumerable<TomlEntry> Entries => _entries.Values;
+
+    internal void Add(TomlEntry entry)
+    {
+        if (!_entries.TryAdd(entry.Key, entry))
+            throw new ManifestException(entry.KeyLocation, $"duplicate key '{entry.Key}' in [{Name}]");
+    }
+
+    public bool Has(string key) => _entries.ContainsKey(key);
+
+    public TomlEntry? Find(string key)
+    {
+        if (!_known.Contains(key)) _known.Add(key);
+        return _entries.GetValueOrDefault(key);
+    }
+
+    public string String(string key, string fallback) => Find(key) is { } e ? AsString(e) : fallback;
+    public string RequireString(string key) => AsString(Require(key, "a string"));
+    public long Integer(string key, long fallback, long min = long.MinValue, long max = long.MaxValue) =>
+        Find(key) is { } e ? AsInteger(e, min, max) : fallback;
+    public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
+        (int)Integer(key, fallback, min, max);
+    public double Double(string key, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
+        Find(key) is { } e ? AsDouble(e, min, max) : fallback;
+    public bool Bool(string key, bool fallback) => Find(key) is { } e ? AsBool(e) : fallback;
+
+    public IReadOnlyList<long> IntegerList(string key, IReadOnlyList<long> fallback, int minCount = 0)
+    {
+        if (Find(key) is not { } e) return fallback;
+        var items = AsArray(e, "an array of integers");
+        if (items.Count < minCount)
+            throw new ManifestException(e.ValueLocation, $"'{key}' needs at least {minCount} value(s), got {items.Count}");
+        return items.Select(i => AsInteger(i, long.MinValue, long.MaxValue)).ToList();
+    }
+
+    public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback)
+    {
+        if (Find(key) is not { } e) return fallback;
+        return AsArray(e, "an array of strings").Select(AsString).ToList();
+    }
+
+    /// <summary>Accepts only one of <paramref name="allowed"/>, listing them when the value is another.</summary>
+    public string Choice(string key, string fallback, IReadOnlyCollection<string> allowed)
+    {
+        if (Find(key) is not { } e) return fallback;
+        var value = AsString(e);
+        if (!allowed.Contains(value))
+            throw new ManifestException(e.ValueLocation, $"'{key}' = \"{value}\" is not one of: {string.Join(", ", allowed)}");
+        return value;
+    }
+
+    public TomlEntry Require(string key, string expected) =>
+        Find(key) ?? throw new ManifestException(Location, $"[{Name}] is missing required key '{key}' ({expected})");
+
+    /// <summary>Fails on the first key no reader asked for, naming the keys this section accepts.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var entry in _entries.Values)
+            if (!_known.Contains(entry.Key))
+                throw new ManifestException(entry.KeyLocation,
+                    $"unknown key '{entry.Key}' in [{Name}]; expected one of: {string.Join(", ", _known)}");
+    }
+
+    static string AsString(TomlEntry e) =>
+        e.Value as string ?? throw TypeError(e, "a string");
+
+    static bool AsBool(TomlEntry e) =>
+        e.Value as bool? ?? throw TypeError(e, "true or false");
+
+    static long AsInteger(TomlEntry e, long min, long max)
+    {
+        if (e.Value is not long v) throw TypeError(e, "an integer");
+        if (v < min || v > max) throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {v} is out of range {Range(min, max)}");
+        return v;
+    }
+
+    static double AsDouble(TomlEntry e, double min, double max)
+    {
+        var v = e.Value switch { double d => d, long l => l, _ => throw TypeError(e, "a number") };
+        if (!(v >= min && v <= max))
+            throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {v.ToString(CultureInfo.InvariantCulture)} is out of range {Range(min, max)}");
+        return v;
+    }
+
+    static IReadOnlyList<TomlEntry> AsArray(TomlEntry e, string expected) =>
+        e.Value as IReadOnlyList<TomlEntry> ?? throw TypeError(e, expected);
+
+    static string Range(double min, double max) =>
+        $"[{(double.IsNegativeInfinity(min) || min == long.MinValue ? "-inf" : min.ToString(CultureInfo.InvariantCulture))}, " +
+        $"{(double.IsPositiveInfinity(max) || max == long.MaxValue ? "inf" : max.ToString(CultureInfo.InvariantCulture))}]";
+
+    static ManifestException TypeError(TomlEntry e, string expected) =>
+        new(e.ValueLocation, $"'{e.Key}' must be {expected}, got {Describe(e.Value)}");
+
+    static string Describe(object value) => value switch
+    {
+        string s => $"the string \"{s}\"",
+        long l => $"the integer {l}",
+        double d => $"the number {d.ToString(CultureInfo.InvariantCulture)}",
+        bool b => b ? "true" : "false",
+        TomlSection => "a table",
+        IReadOnlyList<TomlEntry> => "an array",
+        _ => value.GetType().Name,
+    };
+}

@@ -1,0 +1,21 @@
+using System.Text.Encodings.Web;
+using Fluid;
+
+namespace NasPipeline.Reporting;
+
+/// <summary>Renders Liquid templates (Fluid) with a <see cref="ReportModel"/> as <c>report</c>.</summary>
+public static class TemplateRenderer
+{
+    static readonly FluidParser Parser = new();
+
+    public static string Render(string templatePath, ReportModel model, bool html)
+    {
+        var text = File.ReadAllText(templatePath);
+        if (!Parser.TryParse(text, out var template, out var error))
+            throw new InvalidDataException($"{templatePath}: template error: {error}");
+        var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+        var context = new TemplateContext(options);
+        context.SetValue("report", model);
+        return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);
+    }
+}

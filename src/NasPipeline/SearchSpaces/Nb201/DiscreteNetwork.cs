@@ -1,0 +1,36 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace NasPipeline.SearchSpaces.Nb201;
+
+/// <summary>The NB201 evaluation network for one genotype (at C=16, N=5 it is the benchmark's network).</summary>
+public sealed class DiscreteNetwork : nn.Module<Tensor, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> stem;
+    readonly ModuleList<nn.Module<Tensor, Tensor>> layers;
+    readonly nn.Module<Tensor, Tensor> head;
+
+    public DiscreteNetwork(Genotype genotype, int channels, int cellsPerStage, int inputChannels, int classes)
+        : base(nameof(DiscreteNetwork))
+    {
+        Genotype = genotype;
+        var layout = Nb201Layout.Layers(channels, cellsPerStage);
+        stem = Nb201Layout.Stem(inputChannels, channels);
+        layers = nn.ModuleList(layout.Select(l => l.IsReduction
+            ? (nn.Module<Tensor, Tensor>)new ResNetBasicBlock(l.ChannelsIn, l.Channels)
+            : new DiscreteCell(genotype, l.Channels)).ToArray());
+        head = Nb201Layout.Head(layout[^1].Channels, classes);
+        RegisterComponents();
+    }
+
+    public Genotype Genotype { get; }
+
+    public long ParameterCount() => parameters().Sum(p => p.numel());
+
+    public override Tensor forward(Tensor input)
+    {
+        var x = stem.forward(input);
+        foreach (var layer in layers) x = layer.forward(x);
+        return head.forward(x);
+    }
+}

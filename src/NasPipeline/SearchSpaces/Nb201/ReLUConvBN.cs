@@ -1,0 +1,31 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPipeline.SearchSpaces.Nb201;
+
+/// <summary>
+/// ReLU → Conv → BN, the benchmark's <c>nor_conv</c> and ResNet-block unit. As in NB201, the convolution has a
+/// bias exactly when the BN has no affine parameters (supernet cells), so parameter counts match the benchmark.
+/// </summary>
+public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> relu;
+    readonly nn.Module<Tensor, Tensor> conv;
+    readonly nn.Module<Tensor, Tensor> bn;
+
+    public ReLUConvBN(int channelsIn, int channelsOut, int kernel, int stride, int padding, bool affine)
+        : base(nameof(ReLUConvBN))
+    {
+        relu = nn.ReLU();
+        conv = nn.Conv2d(channelsIn, channelsOut, kernel, stride: stride, padding: padding, bias: !affine);
+        bn = nn.BatchNorm2d(channelsOut, affine: affine, track_running_stats: true);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var activated = relu.forward(input);
+        using var convolved = conv.forward(activated);
+        return bn.forward(convolved);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Globalization;
+using NasPipeline.SearchSpaces.Nb201;
+
+namespace NasPipeline.Selectors.Magnitude;
+
+/// <summary>
+/// DARTS's own selection: on each edge keep the operation with the largest mixing weight. When the weights do
+/// not single one out (a trainer that does not learn α), the result says so instead of silently taking op 0.
+/// </summary>
+public sealed class MagnitudeSelector(MagnitudeOptions options) : IArchitectureSelector
+{
+    const double TieTolerance = 1e-9;
+
+    public SelectionResult Select(SelectionContext context)
+    {
+        var none = Nb201Space.OperationIndex("none");
+        var picks = new int[Nb201Space.EdgeCount];
+        var notes = new List<string>();
+        for (var edge = 0; edge < picks.Length; edge++)
+        {
+            var weights = context.MixingWeights[edge];
+            var candidates = Enumerable.Range(0, weights.Length).Where(k => !(options.ExcludeNone && k == none)).ToList();
+            var best = candidates.MaxBy(k => weights[k]);
+            var ties = candidates.Where(k => Math.Abs(weights[k] - weights[best]) <= TieTolerance).ToList();
+            if (ties.Count > 1)
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"edge {edge}: {ties.Count} operations tie at weight {weights[best]:G4}; magnitude cannot choose, kept {Nb201Space.Operations[best]} (first in canonical order)"));
+            picks[edge] = best;
+        }
+        return new SelectionResult(Genotype.FromIndices(picks), notes);
+    }
+}

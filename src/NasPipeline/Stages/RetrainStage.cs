@@ -1,0 +1,43 @@
+using NasPipeline.Artifacts;
+using NasPipeline.Data;
+using NasPipeline.Evaluation;
+using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.Training;
+
+namespace NasPipeline.Stages;
+
+/// <summary>
+/// Trains the selected architecture from scratch and tests it. Keyed by genotype, not by who selected it, so
+/// two selectors that pick the same architecture share one retrain.
+/// </summary>
+public sealed class RetrainStage(Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, Func<SearchData> data)
+    : IStage<RetrainArtifact>
+{
+    public string Name => "retrain";
+    public int Version => 1;
+    public string Label => $"retrain {genotype} seed={seed}";
+    public object Inputs => new { genotype = genotype.ToString(), retrain, dataset, seed };
+
+    public RetrainArtifact Run(StageContext context)
+    {
+        var search = data();
+        var train = TrainingImages(search, retrain.TrainSize, seed);
+        Determinism.Seed(seed);
+        using var network = new DiscreteNetwork(genotype, retrain.Channels, retrain.CellsPerStage, search.Channels, search.Classes);
+        var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, seed, context.Progress, context.Label);
+        var (loss, accuracy) = Accuracy.Of(network, search.Test, search.Normalization);
+        var artifact = new RetrainArtifact(genotype.ToString(), accuracy * 100, loss, network.ParameterCount(), search.Test.Count, "metrics.csv", epochs);
+        MetricsCsv.Write(Path.Combine(context.Directory, artifact.MetricsFile), epochs);
+        return artifact;
+    }
+
+    /// <summary>A seeded subset of the whole training set (both search halves), as final training uses all of it.</summary>
+    static ImageSet TrainingImages(SearchData search, int size, int seed)
+    {
+        if (size <= 0 || size >= search.Train.Count) return search.Train;
+        var order = Enumerable.Range(0, search.Train.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        return search.Train.Subset(order[..size]);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using NasPipeline.Caching;
+using NasPipeline.Training;
+
+namespace NasPipeline.Stages;
+
+/// <summary>
+/// The one place that keys, caches and records stage nodes, for the CLI and the Cake build alike: a node whose
+/// key has a record is loaded, otherwise it runs in a temporary folder that is renamed into place.
+/// </summary>
+public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink progress)
+{
+    public static readonly IReadOnlyDictionary<string, string> Versions = new Dictionary<string, string>
+    {
+        ["NasPipeline"] = VersionOf(typeof(StageRunner).Assembly),
+        ["TorchSharp"] = VersionOf(typeof(TorchSharp.torch).Assembly),
+        [".NET"] = Environment.Version.ToString(),
+    };
+
+    public NodeStore Store => store;
+    public IPipelineLog Log => log;
+
+    public string KeyOf<T>(IStage<T> stage) => StageKey.Compute(stage.Name, stage.Version, stage.Inputs);
+
+    public bool IsCached<T>(IStage<T> stage) => store.TryLoad(stage.Name, KeyOf(stage)) is not null;
+
+    /// <summary>The node's cached result, or null; never runs anything.</summary>
+    public NodeResult<T>? TryLoad<T>(IStage<T> stage)
+    {
+        var key = KeyOf(stage);
+        return store.TryLoad(stage.Name, key) is { } cached
+            ? new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), cached.Artifact.Deserialize<T>()!, cached.Seconds, true)
+            : null;
+    }
+
+    public NodeResult<T> Run<T>(IStage<T> stage)
+    {
+        if (TryLoad(stage) is { } cached)
+        {
+            log.NodeFinished(stage.Label, cached.Key, cached: true, cached.Seconds);
+            return cached;
+        }
+        var key = KeyOf(stage);
+        var directory = store.NodeDirectory(stage.Name, key);
+
+        log.NodeStarted(stage.Label, key);
+        var clock = Stopwatch.StartNew();
+        T artifact = default!;
+        var record = store.Commit(stage.Name, key, temp =>
+        {
+            artifact = stage.Run(new StageContext(temp, progress, stage.Label));
+            return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
+                Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()), JsonSerializer.SerializeToElement(artifact));
+        });
+        log.NodeFinished(stage.Label, key, cached: false, record.Seconds);
+        return new NodeResult<T>(stage.Name, key, stage.Label, directory, artifact, record.Seconds, false);
+    }
+
+    static string VersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString() ?? "?";
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using NasPipeline.Artifacts;
+using NasPipeline.Caching;
+using NasPipeline.Data;
+using NasPipeline.Manifest;
+using NasPipeline.Supernet;
+using NasPipeline.Trainers;
+using NasPipeline.Training;
+
+namespace NasPipeline.Stages;
+
+/// <summary>Trains one supernet with one method and seed; writes weights, mixing-weight history and metrics.</summary>
+public sealed class TrainSupernetStage(
+    DatasetSection dataset, SearchSpaceSection space, PluginSpec trainer, int seed, Func<SearchData> data) : IStage<SupernetArtifact>
+{
+    public string Name => "train";
+    public int Version => 1;
+    public string Label => $"train {trainer.Id} seed={seed}";
+    public object Inputs => new { dataset, space, trainer.Method, trainer.Options, seed };
+
+    public SupernetArtifact Run(StageContext context)
+    {
+        var search = data();
+        Determinism.Seed(seed);
+        using var supernet = new Nb201Supernet(space.Channels, space.CellsPerStage, search.Channels, search.Classes);
+        var method = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
+        var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label);
+
+        var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.CellsPerStage, search.Channels, search.Classes,
+            "supernet.dat", "mixing-history.json", "metrics.csv", result.MixingHistory[^1], result.Epochs);
+        supernet.save(Path.Combine(context.Directory, artifact.WeightsFile));
+        File.WriteAllText(Path.Combine(context.Directory, artifact.HistoryFile),
+            JsonSerializer.Serialize(new { mixing = result.MixingHistory, alpha = result.AlphaHistory }));
+        MetricsCsv.Write(Path.Combine(context.Directory, artifact.MetricsFile), result.Epochs);
+        return artifact;
+    }
+
+    /// <summary>Rebuilds the trained supernet from a node's files.</summary>
+    public static Nb201Supernet Load(NodeResult<SupernetArtifact> node)
+    {
+        var a = node.Artifact;
+        var supernet = new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes);
+        supernet.load(node.PathOf(a.WeightsFile));
+        return supernet;
+    }
+}

@@ -1,0 +1,57 @@
+using NasPipeline.SearchSpaces.Nb201;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Supernet;
+
+/// <summary>
+/// The NB201 supernet: the benchmark's macro skeleton with <see cref="SearchCell"/>s that share one architecture
+/// parameter <see cref="Alpha"/> ([6 edges, 5 ops]). Trainers decide how α becomes mixing weights; the network
+/// just applies the weights it is given.
+/// </summary>
+public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
+{
+    readonly nn.Module<Tensor, Tensor> stem;
+    readonly ModuleList<nn.Module> layers;
+    readonly nn.Module<Tensor, Tensor> head;
+    readonly Parameter alpha;
+
+    public Nb201Supernet(int channels, int cellsPerStage, int inputChannels, int classes) : base(nameof(Nb201Supernet))
+    {
+        var layout = Nb201Layout.Layers(channels, cellsPerStage);
+        stem = Nb201Layout.Stem(inputChannels, channels);
+        layers = nn.ModuleList(layout.Select(l => l.IsReduction
+            ? (nn.Module)new ResNetBasicBlock(l.ChannelsIn, l.Channels)
+            : new SearchCell(l.Channels)).ToArray());
+        head = Nb201Layout.Head(layout[^1].Channels, classes);
+        // DARTS initialises α near zero so the first softmax is almost uniform.
+        alpha = new Parameter(randn(Nb201Space.EdgeCount, Nb201Space.OperationCount).mul_(1e-3));
+        RegisterComponents();
+    }
+
+    /// <summary>Architecture parameters, [edges, ops], canonical NB201 orders.</summary>
+    public Parameter Alpha => alpha;
+
+    /// <summary>Everything but α: the shared operation weights a weight optimiser trains.</summary>
+    public IEnumerable<Parameter> WeightParameters() =>
+        named_parameters().Where(p => p.name != "alpha").Select(p => p.parameter);
+
+    /// <summary>The DARTS relaxation: softmax over each edge's α.</summary>
+    public Tensor SoftmaxWeights() => nn.functional.softmax(alpha, -1);
+
+    public override Tensor forward(Tensor input) => Forward(input, SoftmaxWeights());
+
+    /// <summary>Runs the supernet with explicit mixing weights [edges, ops].</summary>
+    public Tensor Forward(Tensor input, Tensor weights)
+    {
+        var x = stem.forward(input);
+        foreach (var layer in layers)
+            x = layer switch
+            {
+                SearchCell cell => cell.forward(x, weights),
+                nn.Module<Tensor, Tensor> block => block.forward(x),
+                _ => throw new InvalidOperationException($"unexpected layer {layer.GetName()}"),
+            };
+        return head.forward(x);
+    }
+}

@@ -1,0 +1,34 @@
+using TorchSharp.Modules;
+using NasPipeline.SearchSpaces.Nb201;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Supernet;
+
+/// <summary>An NB201 cell whose every edge is a <see cref="MixedOp"/>; weights are [edges, ops].</summary>
+public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor>
+{
+    readonly ModuleList<MixedOp> edges;
+
+    public SearchCell(int channels) : base(nameof(SearchCell))
+    {
+        edges = nn.ModuleList(Enumerable.Range(0, Nb201Space.EdgeCount).Select(_ => new MixedOp(channels)).ToArray());
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input, Tensor weights)
+    {
+        var nodes = new List<Tensor> { input };
+        for (var to = 1; to < Nb201Space.Nodes; to++)
+        {
+            Tensor? sum = null;
+            for (var from = 0; from < to; from++)
+            {
+                var edge = Nb201Space.EdgeIndex(to, from);
+                var output = edges[edge].forward(nodes[from], weights[edge]);
+                sum = sum is null ? output : sum.add(output);
+            }
+            nodes.Add(sum!);
+        }
+        return nodes[^1];
+    }
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using NasPipeline.Data;
+using NasPipeline.Supernet;
+using NasPipeline.Trainers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Training;
+
+/// <summary>What a supernet training run produced besides the weights.</summary>
+public sealed record SupernetTrainingResult(IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory, IReadOnlyList<double[][]> AlphaHistory);
+
+/// <summary>
+/// The one training loop every supernet method shares: per step an architecture update on an α-half batch,
+/// then an SGD step on the weights with the method's mixing weights; cosine learning rate per epoch;
+/// a dispose scope per step so native memory stays flat.
+/// </summary>
+public static class SupernetTrainingLoop
+{
+    public static SupernetTrainingResult Run(
+        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress, string task)
+    {
+        var o = trainer.Training;
+        var weights = supernet.WeightParameters().ToList();
+        using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay, nesterov: o.Nesterov);
+        trainer.Attach(supernet);
+        var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed);
+        var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919);
+        var steps = Math.Min(weightBatches.Count, alphaBatches.Count);
+
+        var epochs = new List<EpochMetrics>();
+        var mixing = new List<double[][]>();
+        var alphas = new List<double[][]>();
+        var clock = Stopwatch.StartNew();
+        for (var epoch = 0; epoch < o.Epochs; epoch++)
+        {
+            var epochClock = Stopwatch.StartNew();
+            var lr = CosineSchedule.At(epoch, o.Epochs, o.LearningRate, o.LearningRateMin);
+            CosineSchedule.Apply(weightOptimizer, lr);
+            supernet.train();
+            var train = new RunningMean();
+            var valid = new RunningMean();
+            using var weightEpoch = weightBatches.Epoch().GetEnumerator();
+            using var alphaEpoch = alphaBatches.Epoch().GetEnumerator();
+            for (var s = 0; s < steps; s++)
+            {
+                using var scope = NewDisposeScope();
+                weightEpoch.MoveNext();
+                alphaEpoch.MoveNext();
+                var step = new TrainingStep(epoch, o.Epochs, s, steps, lr);
+                trainer.UpdateArchitecture(supernet, alphaEpoch.Current.Images, alphaEpoch.Current.Labels, step, valid);
+
+                weightOptimizer.zero_grad();
+                var (images, labels) = weightEpoch.Current;
+                var logits = supernet.Forward(images, trainer.WeightStepMixing(supernet, step));
+                var loss = nn.functional.cross_entropy(logits, labels);
+                loss.backward();
+                if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
+                weightOptimizer.step();
+                train.Add(loss, logits, labels);
+                progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss,
+                    Eta.Remaining(clock.Elapsed, epoch * (long)steps + s + 1, o.Epochs * (long)steps));
+            }
+
+            using (no_grad())
+            {
+                mixing.Add(ToArray(trainer.SelectionWeights(supernet)));
+                alphas.Add(ToArray(supernet.Alpha));
+            }
+            var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
+                double.IsNaN(valid.Loss) ? null : valid.Loss, double.IsNaN(valid.Accuracy) ? null : valid.Accuracy,
+                epochClock.Elapsed.TotalSeconds, Memory.Rss());
+            epochs.Add(metrics);
+            progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epoch + 1, o.Epochs));
+        }
+        return new SupernetTrainingResult(epochs, mixing, alphas);
+    }
+
+    /// <summary>A [rows, cols] tensor as nested doubles (disposes nothing it did not create).</summary>
+    public static double[][] ToArray(Tensor matrix)
+    {
+        using var cpu = matrix.detach().to(ScalarType.Float64).cpu();
+        var flat = cpu.data<double>().ToArray();
+        var cols = (int)matrix.shape[1];
+        return Enumerable.Range(0, (int)matrix.shape[0]).Select(r => flat.AsSpan(r * cols, cols).ToArray()).ToArray();
+    }
+}
