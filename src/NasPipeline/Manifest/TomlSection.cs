@@ -34,7 +34,7 @@ public sealed class TomlSection(string name, SourceLocation location)
     public long Integer(string key, long fallback, long min = long.MinValue, long max = long.MaxValue) =>
         Find(key) is { } e ? AsInteger(e, min, max) : fallback;
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
-        (int)Integer(key, fallback, min, max);
+        (int)Integer(key, fallback, min == int.MinValue ? long.MinValue : min, max == int.MaxValue ? long.MaxValue : max);
     public double Double(string key, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
         Find(key) is { } e ? AsDouble(e, min, max) : fallback;
     public bool Bool(string key, bool fallback) => Find(key) is { } e ? AsBool(e) : fallback;

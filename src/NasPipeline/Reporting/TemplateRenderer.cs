@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Fluid;
+using Fluid.Values;
 
 namespace NasPipeline.Reporting;
 
@@ -14,6 +15,8 @@ public static class TemplateRenderer
         if (!Parser.TryParse(text, out var template, out var error))
             throw new InvalidDataException($"{templatePath}: template error: {error}");
         var options = new TemplateOptions { MemberAccessStrategy = new UnsafeMemberAccessStrategy() };
+        // NB201 arch strings are full of '|', which would split a Markdown table cell.
+        options.Filters.AddFilter("md_cell", (input, _, _) => new StringValue(input.ToStringValue().Replace("|", "\\|")));
         var context = new TemplateContext(options);
         context.SetValue("report", model);
         return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);

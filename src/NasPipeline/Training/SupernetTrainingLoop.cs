@@ -62,6 +62,7 @@ public static class SupernetTrainingLoop
                     Eta.Remaining(clock.Elapsed, epoch * (long)steps + s + 1, o.Epochs * (long)steps));
             }
 
+            using (NewDisposeScope())
             using (no_grad())
             {
                 mixing.Add(ToArray(trainer.SelectionWeights(supernet)));

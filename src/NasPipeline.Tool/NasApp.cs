@@ -1,0 +1,33 @@
+using System.CommandLine;
+using NasPipeline.Data;
+using NasPipeline.Manifest;
+using NasPipeline.Tool.Commands;
+
+namespace NasPipeline.Tool;
+
+/// <summary>The <c>nas</c> command line; an entry point tests can call in-process.</summary>
+public static class NasApp
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("nas: train NAS supernets, select architectures from them, retrain and report (NasPipeline)");
+        foreach (var command in StageCommands.All()) root.Subcommands.Add(command);
+        root.Subcommands.Add(StageCommands.Plan());
+        root.Subcommands.Add(StageCommands.Clean());
+        root.Subcommands.Add(ValidateCommand.Create());
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (ManifestException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return ExitCodes.BadManifest;
+        }
+        catch (DataException e)
+        {
+            Console.Error.WriteLine($"nas: data: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using NasPipeline.Manifest;
+using NasPipeline.Tool;
+
+namespace NasPipeline.Tests.Manifest;
+
+/// <summary>Each broken manifest fails with its own message, at the line and column of the culprit, and exit code 2.</summary>
+public sealed class MalformedManifestTests
+{
+    const string Valid = """
+        [experiment]
+        name = "t"
+        seeds = [0, 1]
+
+        [[trainers]]
+        id = "darts"
+        method = "darts"
+
+        [[selectors]]
+        id = "mag"
+        method = "magnitude"
+        """;
+
+    public static IEnumerable<TestCaseData> LoadCases() => Cases("Load_{0}_ReportsLocation");
+    public static IEnumerable<TestCaseData> ValidateCases() => Cases("Validate_{0}_ExitsWithTwoAndLocation");
+
+    static IEnumerable<TestCaseData> Cases(string naming)
+    {
+        TestCaseData Case(string name, string toml, int line, int column, string message) =>
+            new TestCaseData(toml, line, column, message).SetName(string.Format(naming, name));
+
+        yield return Case("InvalidToml", "[experiment\nname = \"t\"\n", 1, 12, "invalid TOML");
+        yield return Case("UnknownKey", Valid.Replace("name = \"t\"", "name = \"t\"\nnmae = \"u\""), 3, 1,
+            "unknown key 'nmae' in [experiment]; expected one of: name, seeds");
+        yield return Case("WrongType", Valid.Replace("seeds = [0, 1]", "seeds = \"0\""), 3, 9, "'seeds' must be an array of integers, got the string \"0\"");
+        yield return Case("UnknownTrainer", Valid.Replace("method = \"darts\"", "method = \"dartz\""), 7, 10,
+            "unknown trainer method \"dartz\"; valid methods: darts");
+        yield return Case("UnknownSelector", Valid.Replace("method = \"magnitude\"", "method = \"biggest\""), 11, 10,
+            "unknown selector method \"biggest\"; valid methods: magnitude");
+        yield return Case("MissingExperiment", Valid.Replace("[experiment]\nname = \"t\"\nseeds = [0, 1]\n", ""), 1, 1,
+            "missing required section [experiment]");
+        yield return Case("MissingMethod", Valid.Replace("method = \"darts\"\n", ""), 5, 1, "[trainers] is missing required key 'method'");
+        yield return Case("UnknownSection", Valid + "\n\n[retrian]\nepochs = 3\n", 13, 1, "unknown section [retrian]; expected one of: experiment, dataset");
+        yield return Case("OutOfRange", Valid.Replace("method = \"darts\"", "method = \"darts\"\nepochs = 0"), 8, 10, "'epochs' = 0 is out of range [1, inf]");
+        yield return Case("DuplicateTrainerId", Valid + "\n\n[[trainers]]\nid = \"darts\"\nmethod = \"darts\"\n", 14, 6, "id \"darts\" is used twice");
+        yield return Case("DuplicateSeed", Valid.Replace("seeds = [0, 1]", "seeds = [1, 1]"), 3, 9, "'seeds' lists a seed twice");
+        yield return Case("OptionWrongType", Valid.Replace("method = \"darts\"", "method = \"darts\"\nlr = \"fast\""), 8, 6, "'lr' must be a number, got the string \"fast\"");
+        yield return Case("UnknownDataset", Valid + "\n\n[dataset]\nname = \"mnist\"\n", 14, 8, "'name' = \"mnist\" is not one of: fashion-mnist, cifar10, cifar100, synthetic");
+        yield return Case("CifarWithoutPath", Valid + "\n\n[dataset]\nname = \"cifar10\"\n", 13, 1, "needs 'path'");
+        yield return Case("UnknownTrainerOption", Valid.Replace("method = \"darts\"", "method = \"darts\"\nalpha_lrr = 0.1"), 8, 1,
+            "unknown key 'alpha_lrr' in [trainers]; expected one of: id, method, epochs");
+        yield return Case("NoSelectors", Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)], 1, 1, "at least one [[selectors]] entry");
+        yield return Case("DuplicateKey", Valid.Replace("name = \"t\"", "name = \"t\"\nname = \"u\""), 3, 1, "The key `experiment.name` is already defined");
+        yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8, "must be letters, digits");
+    }
+
+    [TestCaseSource(nameof(LoadCases))]
+    public void Load(string toml, int line, int column, string message)
+    {
+        var e = Assert.Throws<ManifestException>(() => ExperimentManifest.Parse(toml, "m.toml"))!;
+        Assert.That(e.Problem, Does.Contain(message));
+        Assert.That((e.Location.File, e.Location.Line, e.Location.Column), Is.EqualTo(("m.toml", line, column)), e.Message);
+    }
+
+    [TestCaseSource(nameof(ValidateCases))]
+    public void Validate(string toml, int line, int column, string message)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.toml");
+        File.WriteAllText(path, toml);
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["validate", path]));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output, Does.Contain($"{path}:{line}:{column}: error: ").And.Contain(message));
+    }
+
+    [Test]
+    public void Validate_MsBuildFormat_PrintsCanonicalError()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.toml");
+        File.WriteAllText(path, Valid.Replace("method = \"darts\"", "method = \"dartz\""));
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["validate", "--format", "msbuild", path]));
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(output, Does.Contain($"{path}(7,10): error NAS001: unknown trainer method"));
+    }
+
+    [Test]
+    public void Run_BadManifest_ExitsWithTwoAndWritesNothing()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("bad.toml");
+        File.WriteAllText(path, Valid.Replace("seeds = [0, 1]", "seeds = [0, 1]\nartifacts = \"" + dir.File("cache") + "\"\nbogus = 1"));
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path]));
+        Assert.That(exit, Is.EqualTo(2), output);
+        Assert.That(Directory.Exists(dir.File("cache")), Is.False);
+    }
+
+    [Test]
+    public void Load_ValidManifest_AppliesDefaults()
+    {
+        var m = ExperimentManifest.Parse(Valid, "m.toml");
+        Assert.That(m.Experiment.Seeds, Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(m.Dataset.Name, Is.EqualTo("fashion-mnist"));
+        Assert.That(m.SearchSpace, Is.EqualTo(new SearchSpaceSection("nb201", 16, 5)));
+        Assert.That(m.Trainers.Single().Options, Is.TypeOf<NasPipeline.Trainers.Darts.DartsOptions>());
+    }
+}

@@ -1,0 +1,106 @@
+namespace NasPipeline.Tests.Stages;
+
+/// <summary>The rerun rules of the study graph, on the real pipeline with a tiny synthetic study.</summary>
+[Category("Integration")]
+public sealed class ExperimentPipelineTests
+{
+    [Test]
+    public void Rerun_NothingChanged_EveryNodeCached()
+    {
+        using var study = new TinyStudy();
+        var (first, outcome) = study.Run(study.Manifest());
+        Assert.That(first.Ran, Has.Some.StartsWith("train darts seed=0"));
+        var (second, again) = study.Run(study.Manifest());
+        Assert.That(second.Ran, Is.Empty);
+        Assert.That(second.Cached.Count(), Is.EqualTo(first.Nodes.Count));
+        Assert.That(again.Evaluations, Is.EqualTo(outcome.Evaluations).Using<NasPipeline.Artifacts.EvaluationArtifact>(
+            (a, b) => a.Genotype == b.Genotype && a.TestAccuracy == b.TestAccuracy));
+    }
+
+    [Test]
+    public void Rerun_OneSelectorChanged_RunsOnlyThatSelectorsNodesAndReport()
+    {
+        using var study = new TinyStudy();
+        // Select nodes are keyed by method and options, not by id: give the changed selector a setting no other has.
+        study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true", secondSelector: "exclude_none = true"));
+        var (log, outcome) = study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true", secondSelector: "exclude_none = false"));
+
+        Assert.That(log.Ran, Has.None.StartsWith("train"));
+        Assert.That(log.Ran, Has.None.Contains("select mag from"));
+        Assert.That(log.Ran.Where(l => l.StartsWith("select")), Is.EquivalentTo(new[] { "select mag-b from darts seed=0", "select mag-b from darts seed=1" }));
+        Assert.That(log.Ran.Where(l => l.StartsWith("evaluate")), Is.EquivalentTo(new[] { "evaluate darts × mag-b seed=0", "evaluate darts × mag-b seed=1" }));
+        Assert.That(log.Ran, Does.Contain("report tiny"));
+        // A retrain may run only for an architecture the changed selector now picks.
+        var picked = outcome.Evaluations.Where(e => e.Selector == "mag-b").Select(e => $"retrain {e.Genotype} seed={e.Seed}");
+        Assert.That(log.Ran.Where(l => l.StartsWith("retrain")), Is.SubsetOf(picked));
+    }
+
+    [Test]
+    public void Rerun_SeedAdded_RunsOnlyTheNewSeedsNodes()
+    {
+        using var study = new TinyStudy();
+        study.Run(study.Manifest(seeds: "[0]"));
+        var (log, _) = study.Run(study.Manifest(seeds: "[0, 1]"));
+        Assert.That(log.Ran.Where(l => l != "report tiny"), Is.Not.Empty.And.All.EndsWith("seed=1"));
+        Assert.That(log.Cached, Has.Some.EqualTo("train darts seed=0"));
+    }
+
+    [Test]
+    public void SelectorsPickingTheSameArchitecture_ShareOneRetrain()
+    {
+        using var study = new TinyStudy();
+        var (log, outcome) = study.Run(study.Manifest(secondSelector: "exclude_none = false"));
+        Assert.That(outcome.Evaluations.Select(e => e.Genotype).Distinct().Count(), Is.EqualTo(1));
+        Assert.That(log.Ran.Count(l => l.StartsWith("retrain")), Is.EqualTo(1));
+        Assert.That(log.Cached.Count(l => l.StartsWith("retrain")), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void SameManifestAndSeed_SameNumbers()
+    {
+        using var study = new TinyStudy();
+        var (_, a) = study.Run(study.Manifest(), artifacts: study.Scratch("a"));
+        var (_, b) = study.Run(study.Manifest(), artifacts: study.Scratch("b"));
+        Assert.That(b.Evaluations.Select(e => (e.Genotype, e.TestAccuracy, e.Parameters)),
+            Is.EqualTo(a.Evaluations.Select(e => (e.Genotype, e.TestAccuracy, e.Parameters))));
+        var history = (string root) => File.ReadAllText(Directory.GetFiles(Path.Combine(root, "train"), "mixing-history.json", SearchOption.AllDirectories).Single());
+        Assert.That(history(study.Scratch("b")), Is.EqualTo(history(study.Scratch("a"))));
+    }
+
+    [Test]
+    public void Plan_AfterRun_ShowsEveryBuildNodeCached()
+    {
+        using var study = new TinyStudy();
+        var before = study.Plan(study.Manifest()).Plan;
+        Assert.That(before.Single(r => r.Stage == "train").Status, Is.EqualTo("will run"));
+        study.Run(study.Manifest());
+        var after = study.Plan(study.Manifest()).Plan;
+        Assert.That(after.Where(r => r.Stage is "train" or "select" or "retrain").Select(r => r.Status), Is.All.EqualTo("cached"));
+    }
+
+    [Test]
+    public void Report_WritesSelfContainedFiles()
+    {
+        using var study = new TinyStudy();
+        var (_, outcome) = study.Run(study.Manifest(seeds: "[0, 1]"));
+        var folder = outcome.ReportDirectory!;
+        Assert.That(new[] { "report.md", "report.html", "results.csv", "summary.csv" }.Select(f => File.Exists(Path.Combine(folder, f))), Is.All.True);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link").And.Not.Contain("src=").And.Not.Contain("href="));
+        Assert.That(html, Does.Contain("<svg"));
+        var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
+        Assert.That(csv, Has.Length.EqualTo(1 + 2 * 2), "a header and one row per selector × seed");
+        var md = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.That(md, Does.Contain("\\|"), "arch strings escape '|' inside Markdown tables");
+    }
+
+    [Test]
+    public void FailingNode_LeavesNoPartialArtifacts()
+    {
+        using var study = new TinyStudy();
+        var bad = study.Manifest(dataset: $"name = \"cifar10\"\npath = \"{study.Scratch("no-cifar")}\"");
+        Assert.Throws<NasPipeline.Data.DataException>(() => study.Run(bad));
+        var train = Path.Combine(study.Artifacts, "train");
+        Assert.That(!Directory.Exists(train) || Directory.GetFileSystemEntries(train).Length == 0, Is.True);
+    }
+}
