@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 
@@ -8,6 +9,9 @@ namespace NasPipeline.Reporting;
 public static class TemplateRenderer
 {
     static readonly FluidParser Parser = new();
+
+    // Escape what HTML needs escaped, but keep ±, ×, α readable in the page source.
+    static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string Render(string templatePath, ReportModel model, bool html)
     {
@@ -19,6 +23,6 @@ public static class TemplateRenderer
         options.Filters.AddFilter("md_cell", (input, _, _) => new StringValue(input.ToStringValue().Replace("|", "\\|")));
         var context = new TemplateContext(options);
         context.SetValue("report", model);
-        return template.Render(context, html ? HtmlEncoder.Default : NullEncoder.Default);
+        return template.Render(context, html ? Html : NullEncoder.Default);
     }
 }

@@ -1,0 +1,49 @@
+using NasPipeline.Artifacts;
+using NasPipeline.Manifest;
+using NasPipeline.Reporting;
+
+namespace NasPipeline.Tests.Reporting;
+
+public sealed class ReportBuilderTests
+{
+    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse("""
+        [experiment]
+        name = "r"
+        seeds = [0, 1, 2]
+        [[trainers]]
+        id = "darts"
+        method = "darts"
+        [[selectors]]
+        id = "a"
+        method = "magnitude"
+        [[selectors]]
+        id = "b"
+        method = "magnitude"
+        exclude_none = true
+        """, "r.toml");
+
+    static EvaluationArtifact Run(string selector, int seed, double accuracy, string genotype = "g") =>
+        new("darts", "darts", selector, "magnitude", seed, genotype, accuracy, 1000, 1, 0, 2, []);
+
+    [Test]
+    public void Build_SummarisesPairsWithMeanAndSampleStd()
+    {
+        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80), Run("a", 1, 82), Run("a", 2, 84, "h"), Run("b", 0, 70)],
+            [], new Dictionary<string, string>(), DateTime.UnixEpoch);
+        var a = model.Summary.Single(s => s.Selector == "a");
+        Assert.That((a.Runs, a.Accuracy, a.Best, a.Worst, a.DistinctArchitectures), Is.EqualTo((3, "82.00 ± 2.00", "84.00", "80.00", 2)));
+        Assert.That(model.Matrix.Single().Cells, Is.EqualTo(new[] { "82.00 ± 2.00", "70.00 ± 0.00" }));
+        Assert.That(model.Chart.Bars, Has.Count.EqualTo(2));
+        Assert.That(model.Chart.Bars[0].WhiskerFrom, Is.LessThan(model.Chart.Bars[0].Width));
+    }
+
+    [Test]
+    public void Render_BothTemplates_WithTheModel()
+    {
+        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80, "|x~0|")], [], new Dictionary<string, string> { ["NasPipeline"] = "1" }, DateTime.UnixEpoch);
+        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), model, html: false);
+        var html = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.html.liquid"), model, html: true);
+        Assert.That(md, Does.Contain("| darts | 80.00 ± 0.00 | – |").And.Contain("`\\|x~0\\|`"));
+        Assert.That(html, Does.Contain("<td>80.00 ± 0.00</td>").And.Contain("NasPipeline 1"));
+    }
+}

@@ -1,0 +1,39 @@
+using NasPipeline.Selectors;
+using NasPipeline.Selectors.Magnitude;
+
+namespace NasPipeline.Tests.Selectors.Magnitude;
+
+public sealed class MagnitudeSelectorTests
+{
+    static SelectionContext Context(double[][] weights) =>
+        new(weights, 0, () => throw new AssertionException("magnitude must not load the supernet"), () => throw new AssertionException("magnitude must not load data"));
+
+    static double[][] Weights(params int[] argmax) =>
+        argmax.Select(k => Enumerable.Range(0, 5).Select(i => i == k ? 0.6 : 0.1).ToArray()).ToArray();
+
+    [Test]
+    public void Select_TakesArgmaxPerEdge()
+    {
+        var result = new MagnitudeSelector(new MagnitudeOptions(false)).Select(Context(Weights(3, 0, 1, 2, 4, 3)));
+        Assert.That(result.Genotype.Indices, Is.EqualTo(new[] { 3, 0, 1, 2, 4, 3 }));
+        Assert.That(result.Notes, Is.Empty);
+    }
+
+    [Test]
+    public void Select_ExcludeNone_TakesBestOtherOperation()
+    {
+        var weights = Weights(0, 0, 0, 0, 0, 0);
+        foreach (var edge in weights) edge[2] = 0.2;
+        var result = new MagnitudeSelector(new MagnitudeOptions(true)).Select(Context(weights));
+        Assert.That(result.Genotype.Operations, Is.All.EqualTo("nor_conv_1x1"));
+    }
+
+    [Test]
+    public void Select_UniformWeights_SaysItCannotChoose()
+    {
+        var uniform = Enumerable.Range(0, 6).Select(_ => Enumerable.Repeat(0.2, 5).ToArray()).ToArray();
+        var result = new MagnitudeSelector(new MagnitudeOptions(false)).Select(Context(uniform));
+        Assert.That(result.Notes, Has.Count.EqualTo(6));
+        Assert.That(result.Notes[0], Does.Contain("5 operations tie").And.Contain("magnitude cannot choose"));
+    }
+}
