@@ -15,6 +15,7 @@ public static class NasApp
         root.Subcommands.Add(StageCommands.Plan());
         root.Subcommands.Add(StageCommands.Clean());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -70,7 +70,7 @@ public static class SupernetTrainingLoop
             }
             var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
                 double.IsNaN(valid.Loss) ? null : valid.Loss, double.IsNaN(valid.Accuracy) ? null : valid.Accuracy,
-                epochClock.Elapsed.TotalSeconds, Memory.Rss());
+                epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epoch + 1, o.Epochs));
         }
