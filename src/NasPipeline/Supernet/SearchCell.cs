@@ -15,20 +15,6 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input, Tensor weights)
-    {
-        var nodes = new List<Tensor> { input };
-        for (var to = 1; to < Nb201Space.Nodes; to++)
-        {
-            Tensor? sum = null;
-            for (var from = 0; from < to; from++)
-            {
-                var edge = Nb201Space.EdgeIndex(to, from);
-                var output = edges[edge].forward(nodes[from], weights[edge]);
-                sum = sum is null ? output : sum.add(output);
-            }
-            nodes.Add(sum!);
-        }
-        return nodes[^1];
-    }
+    public override Tensor forward(Tensor input, Tensor weights) =>
+        CellGraph.Forward(input, (edge, x) => edges[edge].forward(x, weights[edge]));
 }

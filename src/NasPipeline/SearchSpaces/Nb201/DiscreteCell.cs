@@ -14,17 +14,5 @@ public sealed class DiscreteCell : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input)
-    {
-        // Intermediate nodes are left to the caller's dispose scope: edges may alias their input (skip_connect).
-        var nodes = new List<Tensor> { input };
-        for (var to = 1; to < Nb201Space.Nodes; to++)
-        {
-            var sum = edges[Nb201Space.EdgeIndex(to, 0)].forward(nodes[0]);
-            for (var from = 1; from < to; from++)
-                sum = sum.add(edges[Nb201Space.EdgeIndex(to, from)].forward(nodes[from]));
-            nodes.Add(sum);
-        }
-        return nodes[^1];
-    }
+    public override Tensor forward(Tensor input) => CellGraph.Forward(input, (edge, x) => edges[edge].forward(x));
 }
