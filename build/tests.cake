@@ -23,7 +23,8 @@ void RunTests(BuildContext c)
         var counters = System.Xml.Linq.XDocument.Load(trx).Descendants().First(e => e.Name.LocalName == "Counters");
         string Count(string name) => counters.Attribute(name)?.Value ?? "0";
         var skipped = int.Parse(Count("total")) - int.Parse(Count("executed"));
-        Information($"{Count("passed")} passed, {Count("failed")} failed, {skipped} skipped");
+        // Plain Console: Cake's logger colours numbers, and CI reads this line as text.
+        Console.WriteLine($"{Count("passed")} passed, {Count("failed")} failed, {skipped} skipped");
     }
     if (failure != null) throw failure;
 }
