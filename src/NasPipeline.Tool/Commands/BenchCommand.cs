@@ -4,7 +4,7 @@ using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Supernet;
-using NasPipeline.Trainers.Darts;
+using NasPipeline.Trainers;
 using NasPipeline.Training;
 
 namespace NasPipeline.Tool.Commands;
@@ -24,12 +24,13 @@ public static class BenchCommand
         var epochs = new Option<int>("--epochs") { DefaultValueFactory = _ => 8 };
         var images = new Option<int>("--images") { DefaultValueFactory = _ => 1280, Description = "images in each search half" };
         var threads = new Option<int>("--threads") { DefaultValueFactory = _ => 2 };
-        var command = new Command("bench", "Time supernet training steps and track RSS per epoch") { dataset, channels, cells, batch, epochs, images, threads };
-        command.SetAction(p => Run(p.GetValue(dataset)!, p.GetValue(channels), p.GetValue(cells), p.GetValue(batch), p.GetValue(epochs), p.GetValue(images), p.GetValue(threads)));
+        var trainer = new Option<string>("--trainer") { DefaultValueFactory = _ => "darts", Description = "trainer method (its published defaults)" };
+        var command = new Command("bench", "Time supernet training steps and track RSS per epoch") { dataset, channels, cells, batch, epochs, images, threads, trainer };
+        command.SetAction(p => Run(p.GetValue(trainer)!, p.GetValue(dataset)!, p.GetValue(channels), p.GetValue(cells), p.GetValue(batch), p.GetValue(epochs), p.GetValue(images), p.GetValue(threads)));
         return command;
     }
 
-    static int Run(string dataset, int channels, int cells, int batch, int epochs, int images, int threads)
+    static int Run(string method, string dataset, int channels, int cells, int batch, int epochs, int images, int threads)
     {
         var synthetic = new SyntheticOptions(28, 1, 10, 2 * images, 64, 0.5);
         var section = new DatasetSection(dataset, dataset == "synthetic" ? null : DatasetSection.FashionMnistDefaultPath, images, images, 64, 0, synthetic);
@@ -37,11 +38,13 @@ public static class BenchCommand
         Determinism.Threads(threads);
         Determinism.Seed(0);
         using var supernet = new Nb201Supernet(channels, cells, data.Channels, data.Classes);
-        var loop = new SupernetTrainingOptions(epochs, batch, 0.025, 0.001, 0.9, true, 5e-4, 5);
-        var trainer = new DartsTrainer(new DartsOptions(loop, 3e-4, 0.5, 0.999, 1e-3));
+        // The trainer reads its options from manifest-style keys, so bench runs it exactly as a manifest would.
+        var keys = TomlDocument.Parse($"epochs = {epochs}\nbatch_size = {batch}\nvalid_size = 256\n", "bench").Root;
+        var entry = TrainerCatalog.Default.Find(method, keys.Location);
+        var trainer = entry.Create(entry.ReadOptions(keys));
         var steps = images / batch;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: DARTS supernet C={channels} N={cells}, batch {batch}, {steps} steps/epoch (α step + weight step), {data.WeightHalf.Height}x{data.WeightHalf.Width}x{data.Channels} {dataset}, {threads} thread(s)"));
+            $"bench: {method} supernet C={channels} N={cells}, batch {batch}, {steps} steps/epoch (α step + weight step), {data.WeightHalf.Height}x{data.WeightHalf.Width}x{data.Channels} {dataset}, {threads} thread(s)"));
         Console.WriteLine("epoch  seconds  ms/step  RSS MB  managed MB  live tensors");
         var clock = Stopwatch.StartNew();
         var result = SupernetTrainingLoop.Run(supernet, trainer, data, 0, new BenchProgress(steps), "bench");

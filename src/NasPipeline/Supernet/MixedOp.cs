@@ -1,5 +1,5 @@
-using TorchSharp.Modules;
 using NasPipeline.SearchSpaces.Nb201;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Supernet;
@@ -8,7 +8,7 @@ namespace NasPipeline.Supernet;
 /// One supernet edge: every candidate operation, mixed by a weight vector the caller forms (softmax of α for
 /// DARTS; samples or masks for other trainers and selectors).
 /// </summary>
-public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
+public sealed class MixedOp : nn.Module
 {
     readonly ModuleList<nn.Module<Tensor, Tensor>> ops;
     readonly int _none = Nb201Space.OperationIndex("none");
@@ -20,14 +20,29 @@ public sealed class MixedOp : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>Σ_k weights[k]·op_k(x). The <c>none</c> op contributes zero whatever its weight, so it is not run.</summary>
-    public override Tensor forward(Tensor input, Tensor weights)
+    /// <summary>The candidate operations in canonical NB201 order.</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> Operations => ops.ToList();
+
+    /// <summary>
+    /// Σ_k weights[k]·op_k(x); the <c>none</c> op contributes zero whatever its weight, so it is not run. With an
+    /// <paramref name="active"/> op only that one is computed, and the other weights are added as scalars so a
+    /// straight-through estimator still reaches their α (GDAS).
+    /// </summary>
+    public Tensor Forward(Tensor input, Tensor weights, int? active = null)
     {
-        Tensor? sum = null;
-        for (var k = 0; k < ops.Count; k++)
+        if (active is { } k)
         {
-            if (k == _none) continue;
-            var term = ops[k].forward(input).mul(weights[k]);
+            var output = ops[k].call(input).mul(weights[k]);
+            if (!weights.requires_grad) return output;
+            for (var j = 0; j < ops.Count; j++)
+                if (j != k) output = output.add(weights[j]);
+            return output;
+        }
+        Tensor? sum = null;
+        for (var j = 0; j < ops.Count; j++)
+        {
+            if (j == _none) continue;
+            var term = ops[j].call(input).mul(weights[j]);
             sum = sum is null ? term : sum.add(term);
         }
         return sum!;

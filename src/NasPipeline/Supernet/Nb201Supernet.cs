@@ -41,14 +41,20 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => Forward(input, SoftmaxWeights());
 
+    /// <summary>The search cells, in network order.</summary>
+    public IEnumerable<SearchCell> Cells => layers.OfType<SearchCell>();
+
     /// <summary>Runs the supernet with explicit mixing weights [edges, ops].</summary>
-    public Tensor Forward(Tensor input, Tensor weights)
+    public Tensor Forward(Tensor input, Tensor weights) => Forward(input, new Mixing(weights));
+
+    /// <summary>Runs the supernet with the given mixing (weights and, optionally, one active op per edge).</summary>
+    public Tensor Forward(Tensor input, Mixing mixing)
     {
         var x = stem.forward(input);
         foreach (var layer in layers)
             x = layer switch
             {
-                SearchCell cell => cell.forward(x, weights),
+                SearchCell cell => cell.Forward(x, mixing),
                 nn.Module<Tensor, Tensor> block => block.forward(x),
                 _ => throw new InvalidOperationException($"unexpected layer {layer.GetName()}"),
             };

@@ -1,11 +1,11 @@
-using TorchSharp.Modules;
 using NasPipeline.SearchSpaces.Nb201;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Supernet;
 
-/// <summary>An NB201 cell whose every edge is a <see cref="MixedOp"/>; weights are [edges, ops].</summary>
-public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor>
+/// <summary>An NB201 cell whose every edge is a <see cref="MixedOp"/>.</summary>
+public sealed class SearchCell : nn.Module
 {
     readonly ModuleList<MixedOp> edges;
 
@@ -15,6 +15,9 @@ public sealed class SearchCell : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input, Tensor weights) =>
-        CellGraph.Forward(input, (edge, x) => edges[edge].forward(x, weights[edge]));
+    /// <summary>The six edges in NB201 edge order.</summary>
+    public IReadOnlyList<MixedOp> Edges => edges.ToList();
+
+    public Tensor Forward(Tensor input, Mixing mixing) =>
+        CellGraph.Forward(input, (edge, x) => edges[edge].Forward(x, mixing.Weights[edge], mixing.Active?[edge]));
 }

@@ -9,12 +9,21 @@ public readonly record struct TrainingStep(int Epoch, int Epochs, int Step, int 
 {
     /// <summary>Fraction of training done, 0 at the first step, approaching 1 at the last.</summary>
     public double Progress => (Epoch * (double)StepsPerEpoch + Step) / (Epochs * (double)StepsPerEpoch);
+
+    /// <summary>Linear interpolation over epochs: <paramref name="from"/> in the first epoch, <paramref name="to"/> in the last.</summary>
+    public double Anneal(double from, double to) => Epochs <= 1 ? from : from + (to - from) * Epoch / (Epochs - 1);
 }
+
+/// <summary>A batch of images and labels.</summary>
+public readonly record struct Batch(Tensor Images, Tensor Labels);
+
+/// <summary>One step's data: a weight-half batch and an α-half batch.</summary>
+public readonly record struct SearchBatch(Batch Weights, Batch Alpha);
 
 /// <summary>
 /// A supernet training method. The shared <see cref="SupernetTrainingLoop"/> owns data, the weight optimiser,
-/// schedule, metrics and checkpoints; a method supplies only what differs: how α is updated and how mixing
-/// weights are formed for the weight step and for selection.
+/// schedule, evaluation, metrics and checkpoints; a method supplies only what differs: how α is updated and how
+/// mixing weights are formed for the weight step, for evaluation and for selection.
 /// </summary>
 public interface ISupernetTrainer
 {
@@ -23,12 +32,15 @@ public interface ISupernetTrainer
     /// <summary>Creates the method's own state (e.g. the α optimiser) for this supernet.</summary>
     void Attach(Nb201Supernet supernet);
 
-    /// <summary>The architecture step on one α-half batch; adds its loss/accuracy to <paramref name="metrics"/>.</summary>
-    void UpdateArchitecture(Nb201Supernet supernet, Tensor images, Tensor labels, TrainingStep step, RunningMean metrics);
+    /// <summary>The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do nothing.</summary>
+    void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);
 
-    /// <summary>Mixing weights [edges, ops] for the weight step; the loop does not back-propagate into α through them.</summary>
-    Tensor WeightStepMixing(Nb201Supernet supernet, TrainingStep step);
+    /// <summary>Mixing for the weight step on <paramref name="batch"/>; the loop does not back-propagate into α through it.</summary>
+    Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
 
-    /// <summary>The mixing weights selectors see, e.g. softmax(α) for DARTS.</summary>
+    /// <summary>Mixing for measuring the supernet's validation accuracy under the method's own semantics.</summary>
+    Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator);
+
+    /// <summary>The mixing weights [edges, ops] selectors see, e.g. softmax(α) for DARTS.</summary>
     Tensor SelectionWeights(Nb201Supernet supernet);
 }

@@ -36,7 +36,7 @@ public static class DiscreteNetworkTraining
                 progress.Step(task, epoch + 1, o.Epochs, step + 1, batches.Count, mean.Loss,
                     Eta.Remaining(clock.Elapsed, epoch * (long)batches.Count + step + 1, o.Epochs * (long)batches.Count));
             });
-            var metrics = new EpochMetrics(epoch + 1, lr, mean.Loss, mean.Accuracy, null, null, epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
+            var metrics = new EpochMetrics(epoch + 1, lr, mean.Loss, mean.Accuracy, null, null, null, null, epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epoch + 1, o.Epochs));
         }

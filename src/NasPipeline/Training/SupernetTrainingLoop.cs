@@ -11,12 +11,15 @@ namespace NasPipeline.Training;
 public sealed record SupernetTrainingResult(IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory, IReadOnlyList<double[][]> AlphaHistory);
 
 /// <summary>
-/// The one training loop every supernet method shares: per step an architecture update on an α-half batch,
-/// then an SGD step on the weights with the method's mixing weights; cosine learning rate per epoch;
-/// a dispose scope per step so native memory stays flat.
+/// The one training loop every supernet method shares: per step the method's architecture update on an α-half
+/// batch, then an SGD step on the weights with the method's mixing; cosine learning rate per epoch; validation
+/// under the method's own evaluation semantics after each epoch; a dispose scope per step so memory stays flat.
 /// </summary>
 public static class SupernetTrainingLoop
 {
+    /// <summary>Seed of the generator that samples architectures for evaluation (GDAS, RSWS): the same every epoch.</summary>
+    public const ulong EvaluationSeed = 201;
+
     public static SupernetTrainingResult Run(
         Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress, string task)
     {
@@ -26,6 +29,7 @@ public static class SupernetTrainingLoop
         trainer.Attach(supernet);
         var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed);
         var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919);
+        var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256), shuffle: false, 0);
         var steps = Math.Min(weightBatches.Count, alphaBatches.Count);
 
         var epochs = new List<EpochMetrics>();
@@ -39,7 +43,7 @@ public static class SupernetTrainingLoop
             CosineSchedule.Apply(weightOptimizer, lr);
             supernet.train();
             var train = new RunningMean();
-            var valid = new RunningMean();
+            var architecture = new RunningMean();
             using var weightEpoch = weightBatches.Epoch().GetEnumerator();
             using var alphaEpoch = alphaBatches.Epoch().GetEnumerator();
             for (var s = 0; s < steps; s++)
@@ -48,20 +52,22 @@ public static class SupernetTrainingLoop
                 weightEpoch.MoveNext();
                 alphaEpoch.MoveNext();
                 var step = new TrainingStep(epoch, o.Epochs, s, steps, lr);
-                trainer.UpdateArchitecture(supernet, alphaEpoch.Current.Images, alphaEpoch.Current.Labels, step, valid);
+                var batch = new SearchBatch(new Batch(weightEpoch.Current.Images, weightEpoch.Current.Labels),
+                    new Batch(alphaEpoch.Current.Images, alphaEpoch.Current.Labels));
+                trainer.UpdateArchitecture(supernet, batch, step, architecture);
 
                 weightOptimizer.zero_grad();
-                var (images, labels) = weightEpoch.Current;
-                var logits = supernet.Forward(images, trainer.WeightStepMixing(supernet, step));
-                var loss = nn.functional.cross_entropy(logits, labels);
+                var logits = supernet.Forward(batch.Weights.Images, trainer.WeightStepMixing(supernet, batch.Weights, step));
+                var loss = nn.functional.cross_entropy(logits, batch.Weights.Labels);
                 loss.backward();
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
                 weightOptimizer.step();
-                train.Add(loss, logits, labels);
+                train.Add(loss, logits, batch.Weights.Labels);
                 progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss,
                     Eta.Remaining(clock.Elapsed, epoch * (long)steps + s + 1, o.Epochs * (long)steps));
             }
 
+            var valid = Validate(supernet, trainer, validation);
             using (NewDisposeScope())
             using (no_grad())
             {
@@ -69,13 +75,34 @@ public static class SupernetTrainingLoop
                 alphas.Add(ToArray(supernet.Alpha));
             }
             var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
-                double.IsNaN(valid.Loss) ? null : valid.Loss, double.IsNaN(valid.Accuracy) ? null : valid.Accuracy,
+                Nullable(architecture.Loss), Nullable(architecture.Accuracy), Nullable(valid.Loss), Nullable(valid.Accuracy),
                 epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epoch + 1, o.Epochs));
         }
         return new SupernetTrainingResult(epochs, mixing, alphas);
     }
+
+    /// <summary>
+    /// Supernet accuracy on the validation images with the method's evaluation mixing; sampling methods draw from a
+    /// generator reseeded each epoch, so epochs are compared on the same sampled architectures.
+    /// </summary>
+    static RunningMean Validate(Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation)
+    {
+        var mean = new RunningMean();
+        supernet.eval();
+        using var generator = new Generator(EvaluationSeed);
+        using (no_grad())
+            validation.ForEach((images, labels, _) =>
+            {
+                var logits = supernet.Forward(images, trainer.EvaluationMixing(supernet, generator));
+                mean.Add(nn.functional.cross_entropy(logits, labels), logits, labels);
+            });
+        supernet.train();
+        return mean;
+    }
+
+    static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
     /// <summary>A [rows, cols] tensor as nested doubles (disposes nothing it did not create).</summary>
     public static double[][] ToArray(Tensor matrix)

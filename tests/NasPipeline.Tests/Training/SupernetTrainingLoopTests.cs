@@ -1,6 +1,5 @@
 using NasPipeline.Supernet;
-using NasPipeline.Tests.Trainers.Darts;
-using NasPipeline.Trainers.Darts;
+using NasPipeline.Tests.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
 
@@ -8,7 +7,7 @@ namespace NasPipeline.Tests.Training;
 
 public sealed class SupernetTrainingLoopTests
 {
-    static readonly DartsOptions Options = new(new SupernetTrainingOptions(4, 16, 0.05, 0.001, 0.9, true, 5e-4, 5), 3e-3, 0.5, 0.999, 1e-3);
+    static NasPipeline.Trainers.ISupernetTrainer Darts() => TrainerKit.Trainer("darts", "epochs = 4\nbatch_size = 16\nlr = 0.05\nalpha_lr = 3e-3");
 
     sealed class LiveTensors : IProgressSink
     {
@@ -21,23 +20,23 @@ public sealed class SupernetTrainingLoopTests
     [Test]
     public void Run_KeepsLiveTensorCountFlatAcrossEpochs()
     {
-        var data = DartsTrainerTests.TinyData();
+        var data = TrainerKit.TinyData();
         manual_seed(0);
         using var net = new Nb201Supernet(4, 1, 1, 3);
         var live = new LiveTensors();
-        SupernetTrainingLoop.Run(net, new DartsTrainer(Options), data, 0, live, "t");
+        SupernetTrainingLoop.Run(net, Darts(), data, 0, live, "t");
         Assert.That(live.PerEpoch.Skip(1), Is.All.EqualTo(live.PerEpoch[0]), string.Join(", ", live.PerEpoch));
     }
 
     [Test]
     public void Run_SameSeed_SameAlphaHistory()
     {
-        var data = DartsTrainerTests.TinyData();
+        var data = TrainerKit.TinyData();
         double[][] Train()
         {
             manual_seed(5);
             using var net = new Nb201Supernet(4, 1, 1, 3);
-            return SupernetTrainingLoop.Run(net, new DartsTrainer(Options), data, 5, NullProgress.Instance, "t").AlphaHistory[^1];
+            return SupernetTrainingLoop.Run(net, Darts(), data, 5, NullProgress.Instance, "t").AlphaHistory[^1];
         }
         Assert.That(Train(), Is.EqualTo(Train()));
     }

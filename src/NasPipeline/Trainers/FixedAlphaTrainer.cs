@@ -1,0 +1,28 @@
+using NasPipeline.Supernet;
+using NasPipeline.Training;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Trainers;
+
+/// <summary>
+/// Trainers that never learn α: α is set to zero (uniform softmax) and left there, so selectors see uniform
+/// mixing weights and must use something other than α to choose.
+/// </summary>
+public abstract class FixedAlphaTrainer(SupernetTrainingOptions training) : ISupernetTrainer
+{
+    public SupernetTrainingOptions Training => training;
+
+    public void Attach(Nb201Supernet supernet)
+    {
+        using var _ = no_grad();
+        supernet.Alpha.zero_();
+    }
+
+    public void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
+
+    public abstract Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
+
+    public abstract Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator);
+
+    public Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+}

@@ -1,0 +1,44 @@
+using NasPipeline.Supernet;
+using NasPipeline.Training;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Trainers;
+
+/// <summary>
+/// What DARTS-like methods share: α is trained by Adam on α-half batches through the method's own relaxation
+/// (<see cref="ArchitectureMixing"/>), plus an optional regulariser. Subclasses say only how weights are formed.
+/// </summary>
+public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, AlphaOptions alpha) : ISupernetTrainer
+{
+    optim.Optimizer? _optimizer;
+
+    public SupernetTrainingOptions Training => training;
+
+    protected optim.Optimizer AlphaOptimizer => _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");
+
+    public virtual void Attach(Nb201Supernet supernet) =>
+        _optimizer = optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2, weight_decay: alpha.WeightDecay);
+
+    public virtual void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
+    {
+        AlphaOptimizer.zero_grad();
+        var logits = supernet.Forward(batch.Alpha.Images, ArchitectureMixing(supernet, step));
+        var loss = nn.functional.cross_entropy(logits, batch.Alpha.Labels);
+        var objective = Regulariser(supernet) is { } penalty ? loss.add(penalty) : loss;
+        objective.backward();
+        AlphaOptimizer.step();
+        metrics.Add(loss, logits, batch.Alpha.Labels);
+    }
+
+    /// <summary>The relaxation α is trained through (gradients must reach α).</summary>
+    protected abstract Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step);
+
+    /// <summary>A term added to the α objective, or null.</summary>
+    protected virtual Tensor? Regulariser(Nb201Supernet supernet) => null;
+
+    public abstract Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
+
+    public virtual Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(SelectionWeights(supernet));
+
+    public virtual Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+}

@@ -1,0 +1,22 @@
+using NasPipeline.Supernet;
+
+namespace NasPipeline.Trainers.Sdarts;
+
+/// <summary>
+/// SDARTS-RS / SDARTS-ADV: DARTS whose weight step sees perturbed architecture weights, so the weights become
+/// robust to α perturbations and the loss landscape in α smoother. ε ramps linearly from <c>epsilon_min</c> to
+/// <c>epsilon_max</c> over the epochs.
+/// </summary>
+public sealed class SdartsTrainer(SdartsOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
+{
+    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) => new(supernet.SoftmaxWeights());
+
+    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+    {
+        var weights = supernet.SoftmaxWeights().detach();
+        var epsilon = options.Epsilon(step);
+        return new(options.AttackSteps > 0
+            ? Perturbation.Adversarial(supernet, weights, batch, epsilon, options.AttackSteps)
+            : Perturbation.Random(weights, epsilon));
+    }
+}

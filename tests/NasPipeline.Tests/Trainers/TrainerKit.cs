@@ -1,0 +1,40 @@
+using NasPipeline.Data;
+using NasPipeline.Manifest;
+using NasPipeline.Supernet;
+using NasPipeline.Trainers;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Tests.Trainers;
+
+/// <summary>Tiny synthetic data, supernets and trainers with manifest defaults, for trainer tests.</summary>
+public static class TrainerKit
+{
+    public static SearchData TinyData(int seed = 1)
+    {
+        var synthetic = new SyntheticOptions(8, 1, 3, 96, 32, 0.3);
+        var (train, test) = SyntheticData.Generate(synthetic, seed);
+        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, seed, synthetic));
+    }
+
+    /// <summary>A trainer exactly as a manifest entry with these extra keys would configure it.</summary>
+    public static ISupernetTrainer Trainer(string method, string keys = "epochs = 2\nbatch_size = 16")
+    {
+        var section = TomlDocument.Parse(keys, "test.toml").Root;
+        var entry = TrainerCatalog.Default.Find(method, section.Location);
+        return entry.Create(entry.ReadOptions(section));
+    }
+
+    public static Nb201Supernet Supernet(int seed = 0)
+    {
+        manual_seed(seed);
+        return new Nb201Supernet(4, 1, 1, 3);
+    }
+
+    public static Batch RandomBatch(int size = 8, int seed = 0)
+    {
+        manual_seed(seed);
+        return new Batch(randn(size, 1, 8, 8), randint(0, 3, [size]));
+    }
+
+    public static SearchBatch RandomSearchBatch() => new(RandomBatch(8, 1), RandomBatch(8, 2));
+}
