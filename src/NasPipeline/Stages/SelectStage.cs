@@ -11,7 +11,7 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
     : IStage<SelectionArtifact>
 {
     public string Name => "select";
-    public int Version => 1;
+    public int Version => 2; // 2: one note per selection for tied weights
     public string Label => $"select {selector.Id} from {trainer.Id} seed={seed}";
     public object Inputs => new { selector.Method, selector.Options, supernet = supernet.Key, seed };
 

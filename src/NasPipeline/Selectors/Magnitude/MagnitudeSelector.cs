@@ -15,18 +15,23 @@ public sealed class MagnitudeSelector(MagnitudeOptions options) : IArchitectureS
     {
         var none = Nb201Space.OperationIndex("none");
         var picks = new int[Nb201Space.EdgeCount];
-        var notes = new List<string>();
+        var tied = new List<string>();
         for (var edge = 0; edge < picks.Length; edge++)
         {
             var weights = context.MixingWeights[edge];
             var candidates = Enumerable.Range(0, weights.Length).Where(k => !(options.ExcludeNone && k == none)).ToList();
             var best = candidates.MaxBy(k => weights[k]);
-            var ties = candidates.Where(k => Math.Abs(weights[k] - weights[best]) <= TieTolerance).ToList();
-            if (ties.Count > 1)
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"edge {edge}: {ties.Count} operations tie at weight {weights[best]:G4}; magnitude cannot choose, kept {Nb201Space.Operations[best]} (first in canonical order)"));
+            var ties = candidates.Count(k => Math.Abs(weights[k] - weights[best]) <= TieTolerance);
+            if (ties > 1)
+                tied.Add(string.Create(CultureInfo.InvariantCulture, $"edge {edge} ({ties} ops at {weights[best]:G4})"));
             picks[edge] = best;
         }
-        return new SelectionResult(Genotype.FromIndices(picks), notes);
+        var genotype = Genotype.FromIndices(picks);
+        IReadOnlyList<string> notes = tied.Count == 0 ? [] :
+        [
+            $"magnitude cannot choose on {string.Join(", ", tied)}: the mixing weights tie (α not learned?); " +
+            $"it kept the first op in canonical order, giving {genotype}",
+        ];
+        return new SelectionResult(genotype, notes);
     }
 }
