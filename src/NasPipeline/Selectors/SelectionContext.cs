@@ -1,5 +1,6 @@
 using NasPipeline.Data;
 using NasPipeline.Supernet;
+using NasPipeline.Training;
 
 namespace NasPipeline.Selectors;
 
@@ -7,7 +8,9 @@ namespace NasPipeline.Selectors;
 /// What a selector may use. The trained supernet and the data are loaded only when a selector asks, so cheap
 /// selectors (magnitude, random) never touch weights or images.
 /// </summary>
-public sealed class SelectionContext(double[][] mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data)
+public sealed class SelectionContext(
+    double[][] mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
+    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null) : IDisposable
 {
     readonly Lazy<Nb201Supernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);
@@ -15,6 +18,22 @@ public sealed class SelectionContext(double[][] mixingWeights, int seed, Func<Nb
     /// <summary>The trainer's final mixing weights [edges][ops] (what it believes about each op).</summary>
     public double[][] MixingWeights { get; } = mixingWeights;
     public int Seed { get; } = seed;
+
+    /// <summary>How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it.</summary>
+    public SupernetTrainingOptions Training { get; } = training ?? new SupernetTrainingOptions(1, 64, 0.025, 0.001, 0.9, true, 5e-4, 5);
+
+    /// <summary>The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).</summary>
     public Nb201Supernet Supernet => _supernet.Value;
+
     public SearchData Data => _data.Value;
+
+    /// <summary>A freshly initialised supernet of the same shape (Zero-Cost-PT scores an untrained one).</summary>
+    /// <summary>Frees the loaded supernet, if a selector loaded it.</summary>
+    public void Dispose()
+    {
+        if (_supernet.IsValueCreated) _supernet.Value.Dispose();
+    }
+
+    public Nb201Supernet NewUntrainedSupernet() =>
+        (untrained ?? throw new InvalidOperationException("this context has no untrained supernet factory"))();
 }

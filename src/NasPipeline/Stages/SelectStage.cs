@@ -3,6 +3,8 @@ using NasPipeline.Artifacts;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
+using NasPipeline.Supernet;
+using NasPipeline.Trainers;
 
 namespace NasPipeline.Stages;
 
@@ -11,7 +13,7 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
     : IStage<SelectionArtifact>
 {
     public string Name => "select";
-    public int Version => 2; // 2: one note per selection for tied weights
+    public int Version => 3; // 2: one note per selection for tied weights; 3: trainer options in the context
     public string Label => $"select {selector.Id} from {trainer.Id} seed={seed}";
     public object Inputs => new { selector.Method, selector.Options, supernet = supernet.Key, seed };
 
@@ -19,8 +21,16 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
     {
         Determinism.Seed(seed);
         var method = SelectorCatalog.Default.Create(selector.Method, selector.Options);
-        var result = method.Select(new SelectionContext(supernet.Artifact.FinalMixingWeights, seed,
-            () => TrainSupernetStage.Load(supernet), data));
+        var artifact = supernet.Artifact;
+        var training = TrainerCatalog.Default.Create(trainer.Method, trainer.Options).Training;
+        using var selection = new SelectionContext(artifact.FinalMixingWeights, seed, () => TrainSupernetStage.Load(supernet), data,
+            untrained: () =>
+            {
+                Determinism.Seed(seed);
+                return new Nb201Supernet(artifact.Channels, artifact.CellsPerStage, artifact.InputChannels, artifact.Classes);
+            },
+            training: training);
+        var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
     }
 }

@@ -14,7 +14,7 @@ public sealed class TrainSupernetStage(
     DatasetSection dataset, SearchSpaceSection space, PluginSpec trainer, int seed, Func<SearchData> data) : IStage<SupernetArtifact>
 {
     public string Name => "train";
-    public int Version => 2; // 2: validation under each method's semantics, α-step metrics apart
+    public int Version => 3; // 2: validation under each method's semantics; 3: module names without Sequential
     public string Label => $"train {trainer.Id} seed={seed}";
     public object Inputs => new { dataset, space, trainer.Method, trainer.Options, seed };
 

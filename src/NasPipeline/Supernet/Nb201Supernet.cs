@@ -26,7 +26,27 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
         head = Nb201Layout.Head(layout[^1].Channels, classes);
         // DARTS initialises α near zero so the first softmax is almost uniform.
         alpha = new Parameter(randn(Nb201Space.EdgeCount, Nb201Space.OperationCount).mul_(1e-3));
+        (Channels, CellsPerStage, InputChannels, Classes) = (channels, cellsPerStage, inputChannels, classes);
         RegisterComponents();
+    }
+
+    public int Channels { get; }
+    public int CellsPerStage { get; }
+    public int InputChannels { get; }
+    public int Classes { get; }
+
+    /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
+    public Nb201Supernet Float64Copy()
+    {
+        var previous = get_default_dtype();
+        set_default_dtype(ScalarType.Float64);
+        Nb201Supernet copy;
+        try { copy = new Nb201Supernet(Channels, CellsPerStage, InputChannels, Classes); }
+        finally { set_default_dtype(previous); }
+        using var _ = no_grad();
+        foreach (var ((_, from), (_, to)) in named_parameters().Zip(copy.named_parameters())) to.copy_(from);
+        foreach (var ((_, from), (_, to)) in named_buffers().Zip(copy.named_buffers())) to.copy_(from);
+        return copy;
     }
 
     /// <summary>Architecture parameters, [edges, ops], canonical NB201 orders.</summary>
@@ -50,14 +70,14 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
     /// <summary>Runs the supernet with the given mixing (weights and, optionally, one active op per edge).</summary>
     public Tensor Forward(Tensor input, Mixing mixing)
     {
-        var x = stem.forward(input);
+        var x = stem.call(input);
         foreach (var layer in layers)
             x = layer switch
             {
                 SearchCell cell => cell.Forward(x, mixing),
-                nn.Module<Tensor, Tensor> block => block.forward(x),
+                nn.Module<Tensor, Tensor> block => block.call(x),
                 _ => throw new InvalidOperationException($"unexpected layer {layer.GetName()}"),
             };
-        return head.forward(x);
+        return head.call(x);
     }
 }

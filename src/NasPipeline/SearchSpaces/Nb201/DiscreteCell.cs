@@ -14,5 +14,5 @@ public sealed class DiscreteCell : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => CellGraph.Forward(input, (edge, x) => edges[edge].forward(x));
+    public override Tensor forward(Tensor input) => CellGraph.Forward(input, (edge, x) => edges[edge].call(x));
 }

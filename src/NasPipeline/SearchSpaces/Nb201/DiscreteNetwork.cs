@@ -29,8 +29,8 @@ public sealed class DiscreteNetwork : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var x = stem.forward(input);
-        foreach (var layer in layers) x = layer.forward(x);
-        return head.forward(x);
+        var x = stem.call(input);
+        foreach (var layer in layers) x = layer.call(x);
+        return head.call(x);
     }
 }

@@ -25,11 +25,8 @@ public static class Nb201Layout
         return layers;
     }
 
-    public static nn.Module<Tensor, Tensor> Stem(int inputChannels, int channels) =>
-        nn.Sequential(nn.Conv2d(inputChannels, channels, 3, padding: 1, bias: false), nn.BatchNorm2d(channels));
+    public static nn.Module<Tensor, Tensor> Stem(int inputChannels, int channels) => new Stem(inputChannels, channels);
 
-    /// <summary>BN → ReLU → global average pool → flatten → linear.</summary>
-    public static nn.Module<Tensor, Tensor> Head(int channels, int classes) =>
-        nn.Sequential(
-            nn.BatchNorm2d(channels), nn.ReLU(), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(channels, classes));
+    /// <summary>BN → ReLU → global average pool → linear.</summary>
+    public static nn.Module<Tensor, Tensor> Head(int channels, int classes) => new Head(channels, classes);
 }

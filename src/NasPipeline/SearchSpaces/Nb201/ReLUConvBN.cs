@@ -22,10 +22,6 @@ public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input)
-    {
-        using var activated = relu.forward(input);
-        using var convolved = conv.forward(activated);
-        return bn.forward(convolved);
-    }
+    // Intermediates are left to the caller's dispose scope: hooks (proxies) may hold on to them.
+    public override Tensor forward(Tensor input) => bn.call(conv.call(relu.call(input)));
 }

@@ -10,21 +10,17 @@ public sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 {
     readonly ReLUConvBN convA;
     readonly ReLUConvBN convB;
-    readonly nn.Module<Tensor, Tensor> shortcut;
+    readonly nn.Module<Tensor, Tensor> shortcutPool;
+    readonly nn.Module<Tensor, Tensor> shortcutConv;
 
     public ResNetBasicBlock(int channelsIn, int channelsOut) : base(nameof(ResNetBasicBlock))
     {
         convA = new ReLUConvBN(channelsIn, channelsOut, 3, 2, 1, affine: true);
         convB = new ReLUConvBN(channelsOut, channelsOut, 3, 1, 1, affine: true);
-        shortcut = nn.Sequential(nn.AvgPool2d(2, stride: 2, padding: 0), nn.Conv2d(channelsIn, channelsOut, 1, bias: false));
+        shortcutPool = nn.AvgPool2d(2, stride: 2, padding: 0);
+        shortcutConv = nn.Conv2d(channelsIn, channelsOut, 1, bias: false);
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input)
-    {
-        using var a = convA.forward(input);
-        using var b = convB.forward(a);
-        using var s = shortcut.forward(input);
-        return b.add(s);
-    }
+    public override Tensor forward(Tensor input) => convB.call(convA.call(input)).add(shortcutConv.call(shortcutPool.call(input)));
 }

@@ -1,0 +1,18 @@
+using static TorchSharp.torch;
+
+namespace NasPipeline.Proxies;
+
+/// <summary>Runs a proxy inside a dispose scope and a <see cref="NetworkState"/> guard; NaN or ±∞ is an error, never a sentinel.</summary>
+public static class ProxyRunner
+{
+    public static double Score(IProxy proxy, ProxyInput input)
+    {
+        double score;
+        using (new NetworkState(input.Network))
+        using (NewDisposeScope())
+            score = proxy.Score(input);
+        if (!double.IsFinite(score))
+            throw new InvalidOperationException($"proxy {proxy.Name} gave {score} for this network and batch");
+        return score;
+    }
+}

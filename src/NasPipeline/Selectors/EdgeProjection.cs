@@ -1,0 +1,48 @@
+using NasPipeline.SearchSpaces.Nb201;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Selectors;
+
+/// <summary>
+/// Deciding an architecture one edge at a time, as DARTS-PT and the zero-cost projections do: on each edge, remove
+/// each candidate op in turn (its mixing weight set to 0, decided edges held one-hot), score the network, and keep
+/// the op whose removal leaves the lowest score (it mattered most). The edge then becomes one-hot.
+/// </summary>
+public static class EdgeProjection
+{
+    /// <summary>Edge order: 0..5, or a seeded permutation.</summary>
+    public static int[] Order(string order, int seed)
+    {
+        var edges = Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
+        if (order == "random") new System.Random(seed).Shuffle(edges);
+        return edges;
+    }
+
+    /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
+    /// <param name="scoreWithout">Score of the network under the given weights; lower = the removed op mattered more.</param>
+    /// <param name="decided">Called after each decision with the projected weights so far (e.g. to fine-tune).</param>
+    public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
+        Action<int, Tensor>? decided = null)
+    {
+        var none = Nb201Space.OperationIndex("none");
+        var current = weights.detach().clone();
+        var picks = new int[Nb201Space.EdgeCount];
+        foreach (var edge in order)
+        {
+            var best = -1;
+            var bestScore = double.PositiveInfinity;
+            for (var op = 0; op < Nb201Space.OperationCount; op++)
+            {
+                if (excludeNone && op == none) continue;
+                using var masked = current.clone();
+                masked[edge, op] = tensor(0f, masked.dtype);
+                var score = scoreWithout(masked);
+                if (score < bestScore) (best, bestScore) = (op, score);
+            }
+            picks[edge] = best;
+            current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);
+            decided?.Invoke(edge, current);
+        }
+        return picks;
+    }
+}

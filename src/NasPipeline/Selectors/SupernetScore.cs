@@ -1,0 +1,31 @@
+using NasPipeline.Data;
+using NasPipeline.Supernet;
+using NasPipeline.Training;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Selectors;
+
+/// <summary>
+/// Accuracy and loss of a supernet under a given mixing on a set of images, without gradients. BN runs in train
+/// mode (batch statistics), as DARTS-PT measures a supernet whose mixing differs from the one it was trained with;
+/// the running statistics this updates belong to the selector's own copy of the supernet.
+/// </summary>
+public static class SupernetScore
+{
+    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images)
+    {
+        var mean = new RunningMean();
+        supernet.train();
+        using (no_grad())
+            images.ForEach((x, y, _) =>
+            {
+                var logits = supernet.Forward(x, mixing);
+                mean.Add(nn.functional.cross_entropy(logits, y), logits, y);
+            });
+        return (mean.Loss, mean.Accuracy);
+    }
+
+    /// <summary>The first <paramref name="size"/> α-half images (all when 0) in fixed order.</summary>
+    public static Batches AlphaHalf(SearchData data, int size, int batchSize) =>
+        new(data.AlphaHalf.Take(size), data.Normalization, batchSize, shuffle: false, seed: 0);
+}
