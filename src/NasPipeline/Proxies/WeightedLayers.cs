@@ -7,7 +7,10 @@ namespace NasPipeline.Proxies;
 public static class WeightedLayers
 {
     public static IReadOnlyList<nn.Module<Tensor, Tensor>> Of(nn.Module network) =>
-        network.modules().Where(m => m is Conv2d or Linear).Cast<nn.Module<Tensor, Tensor>>().ToList();
+        AllModules(network).Where(m => m is Conv2d or Linear).Cast<nn.Module<Tensor, Tensor>>().ToList();
+
+    /// <summary>The network and all its descendants (TorchSharp's modules() leaves out the module itself).</summary>
+    public static IEnumerable<nn.Module> AllModules(nn.Module network) => network.modules().Prepend(network);
 
     public static Tensor Weight(nn.Module<Tensor, Tensor> layer) => layer switch
     {

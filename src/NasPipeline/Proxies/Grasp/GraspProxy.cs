@@ -16,6 +16,8 @@ public sealed class GraspProxy : IProxy
         var (network, images, labels) = (input.Network, input.Images, input.Labels);
         network.train();
         var weights = WeightedLayers.Of(network).Select(WeightedLayers.Weight).Cast<Tensor>().ToList();
+        // libtorch aborts the process (not an exception) on autograd.grad with no inputs.
+        if (weights.Count == 0) throw new InvalidOperationException("grasp needs at least one conv or linear layer");
         var loss = nn.functional.cross_entropy(network.call(images), labels);
         var g = autograd.grad([loss], weights, allow_unused: true).Select((t, i) => Valid(t, weights[i]).detach()).ToList();
         var loss2 = nn.functional.cross_entropy(network.call(images), labels);

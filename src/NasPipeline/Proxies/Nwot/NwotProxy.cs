@@ -17,7 +17,7 @@ public sealed class NwotProxy : IProxy
         var (network, images, labels) = (input.Network, input.Images, input.Labels);
         var n = images.shape[0];
         var kernel = zeros([n, n], ScalarType.Float64);
-        var removers = network.modules().OfType<ReLU>().Select(relu => (Action)relu.register_forward_hook((_, input, output) =>
+        var removers = WeightedLayers.AllModules(network).OfType<ReLU>().Select(relu => (Action)relu.register_forward_hook((_, input, output) =>
         {
             var c = input.detach().reshape(n, -1).gt(0).to(ScalarType.Float64);
             var k = c.matmul(c.t()).add(c.neg().add(1).matmul(c.neg().add(1).t()));

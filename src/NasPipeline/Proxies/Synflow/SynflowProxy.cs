@@ -23,7 +23,7 @@ public sealed class SynflowProxy : IProxy
             using (no_grad())
             {
                 foreach (var p in network.parameters()) p.abs_();
-                foreach (var bn in network.modules().OfType<BatchNorm2d>())
+                foreach (var bn in WeightedLayers.AllModules(network).OfType<BatchNorm2d>())
                 {
                     // An identity BN: zero mean, unit variance, unit scale, no shift, evaluated with running statistics.
                     bn.running_mean?.zero_(); bn.running_var?.fill_(1);

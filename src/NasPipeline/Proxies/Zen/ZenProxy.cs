@@ -25,9 +25,9 @@ public sealed class ZenProxy : IProxy
         Tensor? features = null;
         var variances = new List<double>();
         var removers = new List<Action>();
-        foreach (var pool in network.modules().OfType<AdaptiveAvgPool2d>())
+        foreach (var pool in WeightedLayers.AllModules(network).OfType<AdaptiveAvgPool2d>())
             removers.Add(pool.register_forward_hook((_, input, output) => { features = input.detach(); return output; }).remove);
-        foreach (var bn in network.modules().OfType<BatchNorm2d>())
+        foreach (var bn in WeightedLayers.AllModules(network).OfType<BatchNorm2d>())
             removers.Add(bn.register_forward_hook((_, input, output) =>
             {
                 variances.Add(input.detach().var([0, 2, 3], unbiased: false).mean().to(ScalarType.Float64).item<double>());

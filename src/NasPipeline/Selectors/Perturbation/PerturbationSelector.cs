@@ -20,7 +20,7 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
     {
         var supernet = context.Supernet;
         var images = SupernetScore.AlphaHalf(context.Data, options.EvalSize, options.BatchSize);
-        var tuning = new Batches(context.Data.WeightHalf, context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed);
+        var tuning = new Batches(context.Data.WeightHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
         using var weights = tensor(context.MixingWeights.SelectMany(r => r).Select(v => (float)v).ToArray(), [Nb201Space.EdgeCount, Nb201Space.OperationCount]);
         var decisions = 0;
