@@ -6,7 +6,8 @@ namespace NasPipeline.Selectors;
 /// <summary>
 /// Deciding an architecture one edge at a time, as DARTS-PT and the zero-cost projections do: on each edge, remove
 /// each candidate op in turn (its mixing weight set to 0, decided edges held one-hot), score the network, and keep
-/// the op whose removal leaves the lowest score (it mattered most). The edge then becomes one-hot.
+/// the op whose removal leaves the lowest score (it mattered most); among equal scores (accuracy moves in steps)
+/// the op with the larger current mixing weight. The edge then becomes one-hot.
 /// </summary>
 public static class EdgeProjection
 {
@@ -30,14 +31,15 @@ public static class EdgeProjection
         foreach (var edge in order)
         {
             var best = -1;
-            var bestScore = double.PositiveInfinity;
+            var (bestScore, bestWeight) = (double.PositiveInfinity, double.NegativeInfinity);
             for (var op = 0; op < Nb201Space.OperationCount; op++)
             {
                 if (excludeNone && op == none) continue;
                 using var masked = current.clone();
                 masked[edge, op] = tensor(0f, masked.dtype);
                 var score = scoreWithout(masked);
-                if (score < bestScore) (best, bestScore) = (op, score);
+                var weight = current[edge, op].to(ScalarType.Float64).item<double>();
+                if (score < bestScore || (score == bestScore && weight > bestWeight)) (best, bestScore, bestWeight) = (op, score, weight);
             }
             picks[edge] = best;
             current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);

@@ -13,7 +13,7 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
     : IStage<SelectionArtifact>
 {
     public string Name => "select";
-    public int Version => 3; // 2: one note per selection for tied weights; 3: trainer options in the context
+    public int Version => 4; // 2: one tie note; 3: trainer options in the context; 4: projection ties broken by weight
     public string Label => $"select {selector.Id} from {trainer.Id} seed={seed}";
     public object Inputs => new { selector.Method, selector.Options, supernet = supernet.Key, seed };
 

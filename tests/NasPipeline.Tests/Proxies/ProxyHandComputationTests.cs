@@ -111,6 +111,23 @@ public sealed class ProxyHandComputationTests
     }
 
     [Test]
+    public void Zen_WithoutLayersBeforePooling_IsLogOfTheInputPerturbation()
+    {
+        // Pre-pooling features are the input itself, and no BN: zen = log mean_n Σ|0.01 ε_n|, with the same
+        // random draws as the proxy (linear weight redraw, then x, then ε).
+        var net = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(2, 3));
+        var input = new ProxyInput(net, zeros(4, 2, 3, 3), zeros(4, dtype: ScalarType.Int64));
+        manual_seed(5);
+        var score = ProxyRunner.Score(new NasPipeline.Proxies.Zen.ZenProxy(), input);
+        manual_seed(5);
+        empty(3, 2).normal_();
+        randn(4, 2, 3, 3);
+        var epsilon = randn(4, 2, 3, 3);
+        var expected = Math.Log(epsilon.mul(0.01).abs().sum([1, 2, 3]).mean().item<double>());
+        Assert.That(score, Is.EqualTo(expected).Within(1e-9));
+    }
+
+    [Test]
     public void Params_And_Flops_CountByHand()
     {
         var net = nn.Sequential(nn.Conv2d(1, 2, 3, padding: 1, bias: true), nn.Flatten(), nn.Linear(32, 3, hasBias: false));
