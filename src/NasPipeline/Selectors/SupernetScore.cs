@@ -12,10 +12,11 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public static class SupernetScore
 {
-    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images)
+    /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running statistics).</param>
+    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images, bool batchStatistics = true)
     {
         var mean = new RunningMean();
-        supernet.train();
+        supernet.train(batchStatistics);
         using (no_grad())
             images.ForEach((x, y, _) =>
             {

@@ -50,15 +50,8 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         var calibration = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         using (no_grad())
             calibration.ForEach((x, _, index) => { if (index < options.RecalibrationBatches) supernet.Forward(x, mixing); });
-        supernet.eval();
-        var mean = new Training.RunningMean();
-        using (no_grad())
-            images.ForEach((x, y, _) =>
-            {
-                var logits = supernet.Forward(x, mixing);
-                mean.Add(nn.functional.cross_entropy(logits, y), logits, y);
-            });
+        var accuracy = SupernetScore.Of(supernet, mixing, images, batchStatistics: false).Accuracy;
         foreach (var bn in norms) bn.momentum = 0.1;
-        return mean.Accuracy;
+        return accuracy;
     }
 }
