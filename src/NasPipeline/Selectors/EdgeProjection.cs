@@ -21,13 +21,17 @@ public static class EdgeProjection
 
     /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
     /// <param name="scoreWithout">Score of the network under the given weights; lower = the removed op mattered more.</param>
-    /// <param name="decided">Called after each decision with the projected weights so far (e.g. to fine-tune).</param>
+    /// <param name="decided">
+    /// Called after each decision with the edges decided so far and the projected weights; returns the weights to go
+    /// on with (DARTS-PT fine-tunes α, which moves the undecided edges).
+    /// </param>
     public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
-        Action<int, Tensor>? decided = null)
+        Func<bool[], Tensor, Tensor>? decided = null)
     {
         var none = Nb201Space.OperationIndex("none");
         var current = weights.detach().clone();
         var picks = new int[Nb201Space.EdgeCount];
+        var done = new bool[Nb201Space.EdgeCount];
         foreach (var edge in order)
         {
             var best = -1;
@@ -43,7 +47,8 @@ public static class EdgeProjection
             }
             picks[edge] = best;
             current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);
-            decided?.Invoke(edge, current);
+            done[edge] = true;
+            if (decided is not null) current = decided(done, current).detach().clone();
         }
         return picks;
     }

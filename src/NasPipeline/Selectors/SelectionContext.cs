@@ -1,5 +1,6 @@
 using NasPipeline.Data;
 using NasPipeline.Supernet;
+using NasPipeline.Trainers;
 using NasPipeline.Training;
 
 namespace NasPipeline.Selectors;
@@ -10,7 +11,7 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public sealed class SelectionContext(
     double[][] mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
-    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null) : IDisposable
+    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null) : IDisposable
 {
     readonly Lazy<Nb201Supernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);
@@ -21,6 +22,9 @@ public sealed class SelectionContext(
 
     /// <summary>How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it.</summary>
     public SupernetTrainingOptions Training { get; } = training ?? new SupernetTrainingOptions(1, 64, 0.025, 0.001, 0.9, true, 5e-4, 5);
+
+    /// <summary>The trainer's α optimiser, or null when it kept α fixed (oneshot, rsws).</summary>
+    public AlphaOptions? Alpha { get; } = alpha;
 
     /// <summary>The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).</summary>
     public Nb201Supernet Supernet => _supernet.Value;

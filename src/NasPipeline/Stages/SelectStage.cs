@@ -13,7 +13,7 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
     : IStage<SelectionArtifact>
 {
     public string Name => "select";
-    public int Version => 4; // 2: one tie note; 3: trainer options in the context; 4: projection ties broken by weight
+    public int Version => 5; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α
     public string Label => $"select {selector.Id} from {trainer.Id} seed={seed}";
     public object Inputs => new { selector.Method, selector.Options, supernet = supernet.Key, seed };
 
@@ -22,14 +22,14 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
         Determinism.Seed(seed);
         var method = SelectorCatalog.Default.Create(selector.Method, selector.Options);
         var artifact = supernet.Artifact;
-        var training = TrainerCatalog.Default.Create(trainer.Method, trainer.Options).Training;
+        var trained = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
         using var selection = new SelectionContext(artifact.FinalMixingWeights, seed, () => TrainSupernetStage.Load(supernet), data,
             untrained: () =>
             {
                 Determinism.Seed(seed);
                 return new Nb201Supernet(artifact.Channels, artifact.CellsPerStage, artifact.InputChannels, artifact.Classes);
             },
-            training: training);
+            training: trained.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
     }

@@ -11,8 +11,9 @@ namespace NasPipeline.Selectors.Perturbation;
 /// Perturbation-based selection (Wang et al., ICLR 2021, "Rethinking Architecture Selection in Differentiable
 /// NAS"): edges in a seeded random order; on each, every op is removed in turn and the supernet's α-half accuracy
 /// (or loss) measured; the op whose removal hurts most is kept; the edge is fixed one-hot and the supernet's
-/// weights are fine-tuned for <c>tune_epochs_between</c> epochs at the training lr × <c>tune_lr_factor</c> before the
-/// next decision. α is held fixed while tuning.
+/// supernet is fine-tuned for <c>tune_epochs_between</c> epochs (weights at the training lr × <c>tune_lr_factor</c>,
+/// and α by first-order DARTS steps when the trainer learned α) before the next decision; undecided edges then mix
+/// by the tuned softmax(α).
 /// </summary>
 public sealed class PerturbationSelector(PerturbationOptions options) : IArchitectureSelector
 {
@@ -21,6 +22,7 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         var supernet = context.Supernet;
         var images = SupernetScore.AlphaHalf(context.Data, options.EvalSize, options.BatchSize);
         var tuning = new Batches(context.Data.WeightHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed);
+        var alphaTuning = new Batches(context.Data.AlphaHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed + 1);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
         using var weights = tensor(context.MixingWeights.SelectMany(r => r).Select(v => (float)v).ToArray(), [Nb201Space.EdgeCount, Nb201Space.OperationCount]);
         var decisions = 0;
@@ -31,12 +33,11 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
             return options.Criterion == "acc" ? accuracy : -loss; // keep the op whose removal lowers accuracy / raises loss most
         }
 
-        void Tune(int edge, Tensor projected)
-        {
-            if (++decisions < Nb201Space.EdgeCount)
-                FixedMixingTraining.Run(supernet, new Mixing(projected.clone()), tuning, options.TuneEpochsBetween,
-                    context.Training.LearningRate * options.TuneLearningRateFactor, context.Training);
-        }
+        Tensor Tune(bool[] decided, Tensor projected) =>
+            ++decisions < Nb201Space.EdgeCount
+                ? ProjectedTuning.Run(supernet, decided, projected, context.Alpha, tuning, alphaTuning, options.TuneEpochsBetween,
+                    context.Training.LearningRate * options.TuneLearningRateFactor, context.Training)
+                : projected;
 
         var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout, Tune);
         return new SelectionResult(Genotype.FromIndices(picks),

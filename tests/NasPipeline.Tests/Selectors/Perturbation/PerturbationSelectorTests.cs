@@ -18,8 +18,9 @@ public sealed class PerturbationSelectorTests
     /// only that op carries signal, so removing it is what hurts, and PT must recover it. The loss criterion: on
     /// 48 validation images accuracy moves in steps of 2% and ties too often to tell ops apart.
     /// </summary>
-    [TestCase("loss")]
-    public void Select_RecoversTheOpsTheSupernetDependsOn(string criterion)
+    [TestCase("loss", false)]
+    [TestCase("loss", true)]
+    public void Select_RecoversTheOpsTheSupernetDependsOn(string criterion, bool alphaLearned)
     {
         var data = TrainerKit.TinyData();
         var target = Genotype.Parse(Target);
@@ -28,10 +29,15 @@ public sealed class PerturbationSelectorTests
         var loop = new SupernetTrainingOptions(1, 16, 0.05, 0.001, 0.9, true, 5e-4, 5);
         FixedMixingTraining.Run(supernet, oneHot with { Active = null }, new NasPipeline.Data.Batches(data.WeightHalf, data.Normalization, 16, true, 0), 6, 0.05, loop);
         var mixing = Enumerable.Range(0, 6).Select(e => Enumerable.Range(0, 5).Select(k => k == target.Indices[e] ? 1.0 : 0.0).ToArray()).ToArray();
+        // α that agrees with the mixing (softmax ≈ one-hot), so tuning α keeps the undecided edges on the target.
+        using (no_grad()) supernet.Alpha.copy_(tensor(mixing.SelectMany(r => r).Select(v => (float)(12 * v)).ToArray(), [6, 5]));
+        var alphaBefore = supernet.Alpha.detach().clone();
 
         var options = PerturbationOptions.Read(TomlDocument.Parse($"criterion = \"{criterion}\"\ntune_epochs_between = 1\nbatch_size = 48", "t").Root);
-        using var context = new SelectionContext(mixing, 0, () => supernet, () => data, training: loop);
+        using var context = new SelectionContext(mixing, 0, () => supernet, () => data, training: loop,
+            alpha: alphaLearned ? new NasPipeline.Trainers.AlphaOptions(3e-2, 0.5, 0.999, 1e-3) : null);
         var result = new PerturbationSelector(options).Select(context);
         Assert.That(result.Genotype, Is.EqualTo(target), result.Genotype.ToString());
+        Assert.That(supernet.Alpha.allclose(alphaBefore), Is.EqualTo(!alphaLearned), "tuning trains α exactly when the trainer learned it");
     }
 }
