@@ -1,10 +1,10 @@
-using NasPipeline.Training;
 using NasPipeline.Artifacts;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
+using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
 

@@ -1,0 +1,25 @@
+using NasPipeline.Benchmarks;
+
+namespace NasPipeline.Tests.Benchmarks;
+
+public sealed class ParameterParityTests
+{
+    [Test]
+    public void Check_SampleOfTheBenchmark_MostlyMatchesExactly()
+    {
+        var table = SharedTable.Require();
+        var result = ParameterParity.Check(ParameterParity.Sample(table, 60, seed: 1));
+        Assert.That(result.Checked, Is.EqualTo(60));
+        // The table's README: ~1.5% of the benchmark's counts differ from a straightforward count.
+        Assert.That(result.Share, Is.GreaterThanOrEqualTo(0.9), string.Join("\n", result.Mismatches));
+    }
+
+    [Test]
+    public void Sample_IsSeededAndInTableOrder()
+    {
+        var table = SharedTable.Require();
+        var a = ParameterParity.Sample(table, 10, 3);
+        Assert.That(a, Is.EqualTo(ParameterParity.Sample(table, 10, 3)));
+        Assert.That(a.Select(e => e.Index), Is.Ordered);
+    }
+}
