@@ -1,6 +1,6 @@
 using NasPipeline.Data;
 using NasPipeline.Supernet;
-using NasPipeline.Training;
+using NasPipeline.Evaluation;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Selectors;
@@ -15,15 +15,8 @@ public static class SupernetScore
     /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running statistics).</param>
     public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images, bool batchStatistics = true)
     {
-        var mean = new RunningMean();
         supernet.train(batchStatistics);
-        using (no_grad())
-            images.ForEach((x, y, _) =>
-            {
-                var logits = supernet.Forward(x, mixing);
-                mean.Add(nn.functional.cross_entropy(logits, y), logits, y);
-            });
-        return (mean.Loss, mean.Accuracy);
+        return Accuracy.Of(x => supernet.Forward(x, mixing), images);
     }
 
     /// <summary>The first <paramref name="size"/> α-half images (all when 0) in fixed order.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NasPipeline.Data;
+using NasPipeline.Evaluation;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp;
@@ -87,19 +88,13 @@ public static class SupernetTrainingLoop
     /// Supernet accuracy on the validation images with the method's evaluation mixing; sampling methods draw from a
     /// generator reseeded each epoch, so epochs are compared on the same sampled architectures.
     /// </summary>
-    static RunningMean Validate(Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation)
+    static (double Loss, double Accuracy) Validate(Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation)
     {
-        var mean = new RunningMean();
         supernet.eval();
         using var generator = new Generator(EvaluationSeed);
-        using (no_grad())
-            validation.ForEach((images, labels, _) =>
-            {
-                var logits = supernet.Forward(images, trainer.EvaluationMixing(supernet, generator));
-                mean.Add(nn.functional.cross_entropy(logits, labels), logits, labels);
-            });
+        var result = Accuracy.Of(x => supernet.Forward(x, trainer.EvaluationMixing(supernet, generator)), validation);
         supernet.train();
-        return mean;
+        return result;
     }
 
     static double? Nullable(double value) => double.IsNaN(value) ? null : value;

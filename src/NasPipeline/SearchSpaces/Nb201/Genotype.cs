@@ -23,6 +23,10 @@ public sealed class Genotype : IEquatable<Genotype>
     /// <summary>Builds a genotype from operation indices in canonical operation order.</summary>
     public static Genotype FromIndices(IEnumerable<int> indices) => new(indices.Select(i => Nb201Space.Operations[i]));
 
+    /// <summary>A uniformly random architecture drawn from <paramref name="random"/>.</summary>
+    public static Genotype Random(System.Random random) =>
+        FromIndices(Enumerable.Range(0, Nb201Space.EdgeCount).Select(_ => random.Next(Nb201Space.OperationCount)));
+
     public IReadOnlyList<string> Operations => _ops;
     public IReadOnlyList<int> Indices => _ops.Select(Nb201Space.OperationIndex).ToArray();
     public string this[int edge] => _ops[edge];

@@ -7,8 +7,6 @@ public sealed class RandomSelector : IArchitectureSelector
 {
     public SelectionResult Select(SelectionContext context)
     {
-        var random = new System.Random(context.Seed);
-        var genotype = Genotype.FromIndices(Enumerable.Range(0, Nb201Space.EdgeCount).Select(_ => random.Next(Nb201Space.OperationCount)));
-        return new SelectionResult(genotype, []);
+        return new SelectionResult(Genotype.Random(new System.Random(context.Seed)), []);
     }
 }

@@ -22,9 +22,9 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         var scored = new List<(Genotype Genotype, double Accuracy)>();
         for (var i = 0; i < options.NumSamples; i++)
         {
-            var genotype = Genotype.FromIndices(Enumerable.Range(0, Nb201Space.EdgeCount).Select(_ => random.Next(Nb201Space.OperationCount)));
+            var genotype = Genotype.Random(random);
             using var scope = NewDisposeScope();
-            var mixing = OneHot(genotype);
+            var mixing = Mixing.OneHot(genotype.Indices);
             var accuracy = options.BatchNorm == "recalibrate"
                 ? Recalibrated(supernet, mixing, context.Data, images)
                 : SupernetScore.Of(supernet, mixing, images).Accuracy;
@@ -33,12 +33,6 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         var ranked = scored.OrderByDescending(s => s.Accuracy).ToList();
         var top = string.Join("; ", ranked.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Genotype} {s.Accuracy:P1}")));
         return new SelectionResult(ranked[0].Genotype, [$"shared-weight accuracy of the best of {options.NumSamples} sampled: {top}"]);
-    }
-
-    public static Mixing OneHot(Genotype genotype)
-    {
-        var index = tensor(genotype.Indices.Select(i => (long)i).ToArray());
-        return new Mixing(nn.functional.one_hot(index, Nb201Space.OperationCount).to(ScalarType.Float32), genotype.Indices.ToArray());
     }
 
     double Recalibrated(Nb201Supernet supernet, Mixing mixing, SearchData data, Batches images)

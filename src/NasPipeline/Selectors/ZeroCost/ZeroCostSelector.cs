@@ -20,9 +20,13 @@ public sealed class ZeroCostSelector(ZeroCostOptions options) : IArchitectureSel
         var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, 0);
         using var weights = SelectionBatches.Weights(context.MixingWeights);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
-        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone,
-            masked => ProxyRunner.Score(proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels)));
+        var picks = Project(proxy, supernet, weights, order, options.ExcludeNone, images, labels);
         return new SelectionResult(Genotype.FromIndices(picks),
             [string.Create(CultureInfo.InvariantCulture, $"{proxy.Name} on the trained supernet, edges in order {string.Join(",", order)}, batch {images.shape[0]}")]);
     }
+
+    /// <summary>Edge-by-edge projection of <paramref name="supernet"/> scored by <paramref name="proxy"/> on one batch.</summary>
+    public static int[] Project(IProxy proxy, Nb201Supernet supernet, Tensor weights, IReadOnlyList<int> order, bool excludeNone, Tensor images, Tensor labels) =>
+        EdgeProjection.Run(weights, order, excludeNone,
+            masked => ProxyRunner.Score(proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels)));
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NasPipeline.Proxies;
 using NasPipeline.SearchSpaces.Nb201;
-using NasPipeline.Selectors.SharedWeights;
+using NasPipeline.Selectors.ZeroCost;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -25,8 +25,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         {
             var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, pass);
             var order = EdgeProjection.Order("random", context.Seed * 1000 + pass);
-            var picks = EdgeProjection.Run(start, order, options.ExcludeNone,
-                masked => ProxyRunner.Score(proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels)));
+            var picks = ZeroCostSelector.Project(proxy, supernet, start, order, options.ExcludeNone, images, labels);
             var genotype = Genotype.FromIndices(picks);
             if (!candidates.Contains(genotype)) candidates.Add(genotype);
         }
@@ -34,7 +33,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         var scored = candidates.Select(g => (Genotype: g, Score: Enumerable.Range(0, options.ValidateBatches).Sum(b =>
         {
             var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, options.PoolSize + b);
-            return ProxyRunner.Score(proxy, new MixedSupernet(supernet, SharedWeightsSelector.OneHot(g)).Input(images, labels));
+            return ProxyRunner.Score(proxy, new MixedSupernet(supernet, Mixing.OneHot(g.Indices)).Input(images, labels));
         }))).OrderByDescending(c => c.Score).ToList();
         return new SelectionResult(scored[0].Genotype,
             [string.Create(CultureInfo.InvariantCulture, $"{proxy.Name} on an untrained supernet: {candidates.Count} distinct candidate(s) from {options.PoolSize} passes; best {scored[0].Score:G6}")]);

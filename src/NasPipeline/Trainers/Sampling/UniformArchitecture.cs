@@ -9,8 +9,7 @@ public static class UniformArchitecture
 {
     public static Mixing Sample(Generator? generator = null)
     {
-        var index = randint(0, Nb201Space.OperationCount, [Nb201Space.EdgeCount], generator: generator);
-        var weights = nn.functional.one_hot(index, Nb201Space.OperationCount).to(ScalarType.Float32);
-        return new Mixing(weights, index.data<long>().Select(i => (int)i).ToArray());
+        using var index = randint(0, Nb201Space.OperationCount, [Nb201Space.EdgeCount], generator: generator);
+        return Mixing.OneHot(index.data<long>().Select(i => (int)i).ToArray());
     }
 }

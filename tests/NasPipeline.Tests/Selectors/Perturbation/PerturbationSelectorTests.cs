@@ -25,7 +25,7 @@ public sealed class PerturbationSelectorTests
         var data = TrainerKit.TinyData();
         var target = Genotype.Parse(Target);
         using var supernet = TrainerKit.Supernet();
-        var oneHot = SharedWeightsSelector.OneHot(target);
+        var oneHot = NasPipeline.Supernet.Mixing.OneHot(target.Indices);
         var loop = new SupernetTrainingOptions(1, 16, 0.05, 0.001, 0.9, true, 5e-4, 5);
         FixedMixingTraining.Run(supernet, oneHot with { Active = null }, new NasPipeline.Data.Batches(data.WeightHalf, data.Normalization, 16, true, 0), 6, 0.05, loop);
         var mixing = Enumerable.Range(0, 6).Select(e => Enumerable.Range(0, 5).Select(k => k == target.Indices[e] ? 1.0 : 0.0).ToArray()).ToArray();
