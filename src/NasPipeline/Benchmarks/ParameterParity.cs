@@ -1,3 +1,4 @@
+using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
@@ -41,8 +42,6 @@ public static class ParameterParity
     public static IReadOnlyList<Nb201Entry> Sample(Nb201Table table, int size, int seed)
     {
         if (size <= 0 || size >= table.Entries.Count) return table.Entries;
-        var order = Enumerable.Range(0, table.Entries.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        return order[..size].Order().Select(i => table.Entries[i]).ToList();
+        return Permutation.Seeded(table.Entries.Count, seed)[..size].Order().Select(i => table.Entries[i]).ToList();
     }
 }

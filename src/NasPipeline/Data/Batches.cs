@@ -23,6 +23,15 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
             yield return Make(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
     }
 
+    /// <summary>Batch number <paramref name="index"/> (wrapping around) of the fixed, unshuffled order; builds only that batch.</summary>
+    public (Tensor Images, Tensor Labels) At(int index)
+    {
+        if (shuffle) throw new InvalidOperationException("At(index) is for unshuffled batches: a shuffled order changes every epoch");
+        if (Images.Count == 0) throw new InvalidOperationException("no images to batch");
+        var start = index % Count * BatchSize;
+        return Make(Enumerable.Range(start, Math.Min(BatchSize, Images.Count - start)).ToArray());
+    }
+
     /// <summary>
     /// Runs <paramref name="body"/> on each batch of one epoch (with its 0-based index), inside a dispose scope that
     /// also owns the batch tensors, so nothing a step allocates outlives it.

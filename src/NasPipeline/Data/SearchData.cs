@@ -27,8 +27,7 @@ public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSe
     public static SearchData Split(ImageSet train, ImageSet test, DatasetSection section)
     {
         // DARTS: a seeded permutation of the training set, first part trains weights, second part trains α.
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        new Random(section.SplitSeed).Shuffle(order);
+        var order = Permutation.Seeded(train.Count, section.SplitSeed);
         var half = train.Count / 2;
         var weightSize = section.WeightSize == 0 ? half : section.WeightSize;
         var alphaSize = section.AlphaSize == 0 ? train.Count - weightSize : section.AlphaSize;
@@ -37,14 +36,7 @@ public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSe
                 $"[dataset] weight_size + alpha_size = {weightSize + alphaSize} exceeds the {train.Count} training images of {section.Name}");
         var weightHalf = train.Subset(order[..weightSize]);
         var alphaHalf = train.Subset(order[weightSize..(weightSize + alphaSize)]);
-        var testSet = section.TestSize > 0 ? test.Subset(Shuffled(test.Count, section.SplitSeed)[..Math.Min(section.TestSize, test.Count)]) : test;
+        var testSet = section.TestSize > 0 ? test.Subset(Permutation.Seeded(test.Count, section.SplitSeed + 1)[..Math.Min(section.TestSize, test.Count)]) : test;
         return new SearchData(weightHalf, alphaHalf, train, testSet, Normalization.Of(weightHalf));
-    }
-
-    static int[] Shuffled(int count, int seed)
-    {
-        var order = Enumerable.Range(0, count).ToArray();
-        new Random(seed + 1).Shuffle(order);
-        return order;
     }
 }

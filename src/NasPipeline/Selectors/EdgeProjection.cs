@@ -1,3 +1,4 @@
+using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
@@ -12,12 +13,8 @@ namespace NasPipeline.Selectors;
 public static class EdgeProjection
 {
     /// <summary>Edge order: 0..5, or a seeded permutation.</summary>
-    public static int[] Order(string order, int seed)
-    {
-        var edges = Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
-        if (order == "random") new System.Random(seed).Shuffle(edges);
-        return edges;
-    }
+    public static int[] Order(string order, int seed) =>
+        order == "random" ? Permutation.Seeded(Nb201Space.EdgeCount, seed) : Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
 
     /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
     /// <param name="scoreWithout">Score of the network under the given weights; lower = the removed op mattered more.</param>

@@ -8,17 +8,8 @@ namespace NasPipeline.Selectors;
 public static class SelectionBatches
 {
     /// <summary>Batch number <paramref name="index"/> of the α half in fixed order (wrapping around).</summary>
-    public static (Tensor Images, Tensor Labels) AlphaBatch(SearchData data, int batchSize, int index)
-    {
-        var batches = new Batches(data.AlphaHalf, data.Normalization, batchSize, shuffle: false, seed: 0);
-        var wanted = index % batches.Count;
-        foreach (var (images, labels) in batches.Epoch())
-        {
-            if (wanted-- == 0) return (images, labels);
-            images.Dispose(); labels.Dispose();
-        }
-        throw new InvalidOperationException("the α half has no images");
-    }
+    public static (Tensor Images, Tensor Labels) AlphaBatch(SearchData data, int batchSize, int index) =>
+        new Batches(data.AlphaHalf, data.Normalization, batchSize, shuffle: false, seed: 0).At(index);
 
     /// <summary>Mixing weights [edges][ops] as a float32 tensor.</summary>
     public static Tensor Weights(double[][] mixing) =>

@@ -36,8 +36,6 @@ public sealed class RetrainStage(Genotype genotype, RetrainSection retrain, Data
     static ImageSet TrainingImages(SearchData search, int size, int seed)
     {
         if (size <= 0 || size >= search.Train.Count) return search.Train;
-        var order = Enumerable.Range(0, search.Train.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        return search.Train.Subset(order[..size]);
+        return search.Train.Subset(Permutation.Seeded(search.Train.Count, seed)[..size]);
     }
 }

@@ -24,7 +24,7 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         var tuning = new Batches(context.Data.WeightHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed);
         var alphaTuning = new Batches(context.Data.AlphaHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed + 1);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
-        using var weights = tensor(context.MixingWeights.SelectMany(r => r).Select(v => (float)v).ToArray(), [Nb201Space.EdgeCount, Nb201Space.OperationCount]);
+        using var weights = SelectionBatches.Weights(context.MixingWeights);
         var decisions = 0;
 
         double ScoreWithout(Tensor masked)

@@ -27,7 +27,9 @@ public sealed class PerturbationSelectorTests
         using var supernet = TrainerKit.Supernet();
         var oneHot = NasPipeline.Supernet.Mixing.OneHot(target.Indices);
         var loop = new SupernetTrainingOptions(1, 16, 0.05, 0.001, 0.9, true, 5e-4, 5);
-        FixedMixingTraining.Run(supernet, oneHot with { Active = null }, new NasPipeline.Data.Batches(data.WeightHalf, data.Normalization, 16, true, 0), 6, 0.05, loop);
+        // Weights trained with every edge fixed one-hot on the target (α untouched): PT's own tuning with all edges decided.
+        var batches = new NasPipeline.Data.Batches(data.WeightHalf, data.Normalization, 16, true, 0);
+        ProjectedTuning.Run(supernet, Enumerable.Repeat(true, 6).ToArray(), oneHot.Weights, null, batches, batches, 6, 0.05, loop);
         var mixing = Enumerable.Range(0, 6).Select(e => Enumerable.Range(0, 5).Select(k => k == target.Indices[e] ? 1.0 : 0.0).ToArray()).ToArray();
         // α that agrees with the mixing (softmax ≈ one-hot), so tuning α keeps the undecided edges on the target.
         using (no_grad()) supernet.Alpha.copy_(tensor(mixing.SelectMany(r => r).Select(v => (float)(12 * v)).ToArray(), [6, 5]));
