@@ -27,6 +27,13 @@ public sealed class ConsoleLog : IPipelineLog, IProgressSink
             $"         {task}: epoch {epoch}/{epochs} step {step}/{steps} loss {loss:F4} ETA {eta:hh\\:mm\\:ss}"));
     }
 
+    public void Items(string task, int done, int total, TimeSpan eta)
+    {
+        if (done < total && DateTime.UtcNow - _lastStep < StepInterval) return;
+        _lastStep = DateTime.UtcNow;
+        Console.WriteLine($"         {task}: {done}/{total} ETA {eta:hh\\:mm\\:ss}");
+    }
+
     public void Epoch(string task, EpochMetrics m, int epochs, TimeSpan eta)
     {
         _lastStep = DateTime.UtcNow;

@@ -16,7 +16,7 @@ public static class Nb201ParamsCommand
         command.SetAction(p =>
         {
             var nb201 = Nb201Table.Load(p.GetValue(table)!);
-            var entries = ParameterParity.Sample(nb201, p.GetValue(sample), p.GetValue(seed));
+            var entries = nb201.Sample(p.GetValue(sample), p.GetValue(seed));
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var result = ParameterParity.Check(entries, n =>
             {

@@ -22,7 +22,12 @@ public static class ValidateCommand
                 try
                 {
                     var m = ExperimentManifest.Load(path);
-                    Console.WriteLine($"{path}: ok ({m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × {m.Experiment.Seeds.Count} seed(s))");
+                    var parts = new List<string>();
+                    if (m.HasGrid)
+                        parts.Add($"{m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × {m.Experiment.Seeds.Count} seed(s), evaluated by {string.Join(" + ", m.Evaluation.Evaluators)}");
+                    if (m.ProxyStudy is { } study)
+                        parts.Add($"proxy study: {study.Proxies.Count} proxies × {study.Architectures} architectures");
+                    Console.WriteLine($"{path}: ok ({string.Join("; ", parts)})");
                 }
                 catch (ManifestException e)
                 {

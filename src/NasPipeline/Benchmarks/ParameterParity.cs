@@ -1,4 +1,3 @@
-using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
@@ -36,12 +35,5 @@ public static class ParameterParity
             progress?.Invoke(count);
         }
         return new ParityResult(count, matched, mismatches);
-    }
-
-    /// <summary>A seeded sample of <paramref name="size"/> entries (all when 0 or larger than the table).</summary>
-    public static IReadOnlyList<Nb201Entry> Sample(Nb201Table table, int size, int seed)
-    {
-        if (size <= 0 || size >= table.Entries.Count) return table.Entries;
-        return Permutation.Seeded(table.Entries.Count, seed)[..size].Order().Select(i => table.Entries[i]).ToList();
     }
 }

@@ -13,16 +13,27 @@ public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSe
 
     public static SearchData Load(DatasetSection section)
     {
-        var (train, test) = section.Name switch
-        {
-            "fashion-mnist" => FashionMnist.Load(section.Path!),
-            "cifar10" => Cifar.Load(section.Path!, 10),
-            "cifar100" => Cifar.Load(section.Path!, 100),
-            "synthetic" => SyntheticData.Generate(section.Synthetic!, section.SplitSeed),
-            _ => throw new DataException($"unknown data set {section.Name}"),
-        };
+        var (train, test) = Read(section);
         return Split(train, test, section);
     }
+
+    static (ImageSet Train, ImageSet Test) Read(DatasetSection section)
+    {
+        try { return ReadFiles(section); }
+        catch (DataException e) when (section.Path is not null)
+        {
+            throw new DataException($"{section.Describe()}: {e.Message}");
+        }
+    }
+
+    static (ImageSet Train, ImageSet Test) ReadFiles(DatasetSection section) => section.Name switch
+    {
+        "fashion-mnist" => FashionMnist.Load(section.Path!),
+        "cifar10" => Cifar.Load(section.Path!, 10),
+        "cifar100" => Cifar.Load(section.Path!, 100),
+        "synthetic" => SyntheticData.Generate(section.Synthetic!, section.SplitSeed),
+        _ => throw new DataException($"unknown data set {section.Name}"),
+    };
 
     public static SearchData Split(ImageSet train, ImageSet test, DatasetSection section)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NasPipeline.Manifest;
 
 /// <summary>
@@ -8,6 +10,12 @@ public sealed record DatasetSection(
     string Name, string? Path, int WeightSize, int AlphaSize, int TestSize, int SplitSeed,
     SyntheticOptions? Synthetic)
 {
+    /// <summary>Where the manifest sets <c>path</c> (not part of any stage key), for errors about missing files.</summary>
+    [JsonIgnore] public SourceLocation? PathLocation { get; init; }
+
+    /// <summary>"file:line:col: [dataset] path = …" when the manifest set the path, else "[dataset] name = …".</summary>
+    public string Describe() => PathLocation is { } at ? $"{at}: [dataset] path = \"{Path}\"" : $"[dataset] name = \"{Name}\"";
+
     public static readonly string[] Names = ["fashion-mnist", "cifar10", "cifar100", "synthetic"];
     public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
 
@@ -22,7 +30,7 @@ public sealed record DatasetSection(
             name, path,
             s.Int("weight_size", 0, min: 0), s.Int("alpha_size", 0, min: 0), s.Int("test_size", 0, min: 0),
             s.Int("split_seed", 0),
-            name == "synthetic" ? SyntheticOptions.Read(s) : null);
+            name == "synthetic" ? SyntheticOptions.Read(s) : null) { PathLocation = s.Find("path")?.ValueLocation };
         s.RejectUnknownKeys();
         return section;
     }

@@ -12,8 +12,14 @@ public sealed record ExperimentManifest(
     IReadOnlyList<PluginSpec> Trainers,
     IReadOnlyList<PluginSpec> Selectors,
     RetrainSection Retrain,
-    ReportSection Report)
+    ReportSection Report,
+    BenchmarkSection Benchmark,
+    EvaluationSection Evaluation,
+    ProxyStudySection? ProxyStudy)
 {
+    /// <summary>True when the manifest declares a trainer × selector grid (a proxy study alone needs none).</summary>
+    public bool HasGrid => Trainers.Count > 0;
+
     /// <summary>Loads and checks a manifest; every problem is a <see cref="ManifestException"/> with its place.</summary>
     public static ExperimentManifest Load(string path) => FromDocument(TomlDocument.Load(path), path);
 
@@ -26,20 +32,25 @@ public sealed record ExperimentManifest(
         var experiment = ExperimentSection.Read(doc.Table("experiment"));
         var dataset = DatasetSection.Read(doc.Table("dataset"));
         var space = SearchSpaceSection.Read(doc.Table("search_space"));
-        var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default);
-        var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default);
+        var benchmark = BenchmarkSection.Read(doc.Table("benchmark"));
+        var proxyStudy = doc.HasTable("proxy_study") ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark) : null;
+        // A manifest may be a proxy study alone; otherwise it is a grid and needs both plugin lists.
+        var gridOptional = proxyStudy is not null && doc.TableArray("trainers").Count == 0 && doc.TableArray("selectors").Count == 0;
+        var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default, gridOptional);
+        var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
+        var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
         var report = ReportSection.Read(doc.Table("report"), experiment.Name);
         doc.RejectUnknownSections();
-        return new ExperimentManifest(path, experiment, dataset, space, trainers, selectors, retrain, report);
+        return new ExperimentManifest(path, experiment, dataset, space, trainers, selectors, retrain, report, benchmark, evaluation, proxyStudy);
     }
 
-    static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog)
+    static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog, bool optional)
     {
         var sections = doc.TableArray(name);
-        if (sections.Count == 0)
+        if (sections.Count == 0 && !optional)
             throw new ManifestException(doc.Root.Location,
-                $"the manifest needs at least one [[{name}]] entry (id, method); methods: {string.Join(", ", catalog.Names)}");
+                $"the manifest needs at least one [[{name}]] entry (id, method), or only a [proxy_study]; methods: {string.Join(", ", catalog.Names)}");
         var specs = new List<PluginSpec>();
         foreach (var section in sections)
         {

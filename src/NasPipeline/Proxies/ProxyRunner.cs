@@ -12,7 +12,10 @@ public static class ProxyRunner
         using (NewDisposeScope())
             score = proxy.Score(input);
         if (!double.IsFinite(score))
-            throw new InvalidOperationException($"proxy {proxy.Name} gave {score} for this network and batch");
+            throw new NonFiniteScoreException($"proxy {proxy.Name} gave {score} for this network and batch");
         return score;
     }
 }
+
+/// <summary>A proxy produced NaN or ±∞.</summary>
+public sealed class NonFiniteScoreException(string message) : InvalidOperationException(message);

@@ -13,37 +13,51 @@ public static class ReportBuilder
 
     public static ReportModel Build(
         ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results, IReadOnlyList<SupernetRun> supernets,
-        IReadOnlyDictionary<string, string> versions, DateTime generatedUtc)
+        ProxyStudyModel? proxyStudy, IReadOnlyDictionary<string, string> versions, DateTime generatedUtc)
     {
         var d = manifest.Report.Decimals;
         string Acc(double v) => v.ToString("F" + d, CultureInfo.InvariantCulture);
+        string Acc2(double? v) => v is { } x ? Acc(x) : "–";
         string Sec(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
+        string MeanStd(Summary? st) => st is null ? "–" : $"{Acc(st.Mean)} ± {Acc(st.StandardDeviation)}";
 
         var pairs = Pairs(manifest, results);
-
-        string MeanStd(Summary st) => $"{Acc(st.Mean)} ± {Acc(st.StandardDeviation)}";
-        var summary = pairs.Select(p => new SummaryRow(p.Trainer, p.Selector, p.Stats.Count, MeanStd(p.Stats), Acc(p.Stats.Maximum),
-            Acc(p.Stats.Minimum), p.Runs.Select(r => r.Genotype).Distinct().Count(),
-            p.Runs.Average(r => r.Parameters).ToString("N0", CultureInfo.InvariantCulture))).ToList();
-        var matrix = manifest.Trainers.Select(t => new MatrixRow(t.Id, manifest.Selectors.Select(s =>
-            pairs.FirstOrDefault(p => p.Trainer == t.Id && p.Selector == s.Id) is { } p ? MeanStd(p.Stats) : "–").ToList())).ToList();
+        var summary = pairs.Select(p => new SummaryRow(p.Trainer, p.Selector, p.Runs.Count,
+            MeanStd(p.Retrain), Acc2(p.Retrain?.Maximum), Acc2(p.Retrain?.Minimum), p.Runs.Select(r => r.Genotype).Distinct().Count(),
+            p.Runs.All(r => r.Parameters is not null) ? p.Runs.Average(r => r.Parameters!.Value).ToString("N0", CultureInfo.InvariantCulture) : "–",
+            MeanStd(p.Benchmark), MeanStd(Of(p.Runs, b => b.Cifar10Valid)), MeanStd(Of(p.Runs, b => b.Cifar100Test)),
+            MeanStd(Of(p.Runs, b => b.ImageNet16Test)), MeanStd(Of(p.Runs, b => b.Rank)), MeanStd(Of(p.Runs, b => b.Percentile)),
+            MeanStd(Of(p.Runs, b => b.Regret)))).ToList();
+        List<MatrixRow> Matrix(Func<Pair, Summary?> stats) => manifest.Trainers.Select(t => new MatrixRow(t.Id, manifest.Selectors.Select(s =>
+            pairs.FirstOrDefault(p => p.Trainer == t.Id && p.Selector == s.Id) is { } p ? MeanStd(stats(p)) : "–").ToList())).ToList();
         var rows = results.OrderBy(r => r.Trainer).ThenBy(r => r.Selector).ThenBy(r => r.Seed).Select(r => new ResultRow(
-            r.Trainer, r.Selector, r.Seed, r.Genotype, Acc(r.TestAccuracy), r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
-            Sec(r.TrainSeconds), Sec(r.SelectSeconds), Sec(r.RetrainSeconds))).ToList();
+            r.Trainer, r.Selector, r.Seed, r.Genotype, Acc2(r.TestAccuracy), r.Parameters?.ToString("N0", CultureInfo.InvariantCulture) ?? "–",
+            Sec(r.TrainSeconds), Sec(r.SelectSeconds), Sec(r.RetrainSeconds),
+            Acc2(r.Benchmark?.Cifar10Valid), Acc2(r.Benchmark?.Cifar10Test), Acc2(r.Benchmark?.Cifar100Test), Acc2(r.Benchmark?.ImageNet16Test),
+            r.Benchmark is { } b ? $"{b.Rank:N0}/{b.Architectures:N0}" : "–", Acc2(r.Benchmark?.Percentile), Acc2(r.Benchmark?.Regret))).ToList();
         var supernetRows = supernets.Select(s => new SupernetRow(s.Trainer, s.Seed, s.Artifact.Epochs.Count,
             Pct(s.Artifact.Epochs[^1].TrainAccuracy, d), s.Artifact.Epochs[^1].ValidAccuracy is { } v ? Pct(v, d) : "–", Sec(s.Seconds),
             Mb(s.Artifact.Epochs[Math.Min(1, s.Artifact.Epochs.Count - 1)].RssBytes), Mb(s.Artifact.Epochs[^1].RssBytes))).ToList();
         var notes = results.SelectMany(r => r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}")).ToList();
 
+        var evaluation = manifest.Evaluation;
+        var chartMetric = evaluation.Retrain ? "retrain test accuracy (%)" : "NAS-Bench-201 CIFAR-10 test accuracy (%)";
         return new ReportModel(manifest.Report.Title, manifest.Experiment.Name, manifest.Path,
             generatedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-            string.Join(", ", manifest.Experiment.Seeds), manifest.Selectors.Select(s => s.Id).ToList(),
-            summary, matrix, rows, supernetRows, notes, Chart(pairs.Select(p => ($"{p.Trainer} × {p.Selector}", p.Stats)).ToList(), Acc),
+            string.Join(", ", manifest.Experiment.Seeds), manifest.HasGrid, evaluation.Retrain, evaluation.Nb201,
+            manifest.Selectors.Select(s => s.Id).ToList(), summary, Matrix(p => p.Retrain), Matrix(p => p.Benchmark), rows, supernetRows, notes,
+            Chart(pairs.Select(p => ($"{p.Trainer} × {p.Selector}", p.Primary)).ToList(), Acc), chartMetric, proxyStudy,
             versions.Select(v => new VersionRow(v.Key, v.Value)).ToList());
     }
 
-    /// <summary>A trainer × selector pair with its runs and their accuracy statistics.</summary>
-    public sealed record Pair(string Trainer, string Selector, IReadOnlyList<EvaluationArtifact> Runs, Summary Stats);
+    /// <summary>
+    /// A trainer × selector pair with its runs and the statistics of each evaluator: retrain test accuracy, and the
+    /// benchmark's CIFAR-10 test accuracy. <see cref="Primary"/> is the one the chart and summary.csv lead with.
+    /// </summary>
+    public sealed record Pair(string Trainer, string Selector, IReadOnlyList<EvaluationArtifact> Runs, Summary? Retrain, Summary? Benchmark)
+    {
+        public Summary Primary => (Retrain ?? Benchmark)!;
+    }
 
     /// <summary>Every pair that has results, in manifest order.</summary>
     public static IReadOnlyList<Pair> Pairs(ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results) =>
@@ -51,7 +65,12 @@ public static class ReportBuilder
          from s in manifest.Selectors
          let runs = results.Where(r => r.Trainer == t.Id && r.Selector == s.Id).ToList()
          where runs.Count > 0
-         select new Pair(t.Id, s.Id, runs, Summary.Of(runs.Select(r => r.TestAccuracy).ToList()))).ToList();
+         select new Pair(t.Id, s.Id, runs,
+             runs.All(r => r.TestAccuracy is not null) ? Summary.Of(runs.Select(r => r.TestAccuracy!.Value).ToList()) : null,
+             Of(runs, b => b.Cifar10Test))).ToList();
+
+    static Summary? Of(IReadOnlyList<EvaluationArtifact> runs, Func<Benchmarks.BenchmarkResult, double> value) =>
+        runs.All(r => r.Benchmark is not null) ? Summary.Of(runs.Select(r => value(r.Benchmark!)).ToList()) : null;
 
     static Chart Chart(IReadOnlyList<(string Label, Summary Stats)> pairs, Func<double, string> format)
     {

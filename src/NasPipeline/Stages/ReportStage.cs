@@ -1,40 +1,59 @@
 using NasPipeline.Artifacts;
+using NasPipeline.Benchmarks;
 using NasPipeline.Caching;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
 
 namespace NasPipeline.Stages;
 
-/// <summary>Renders report.md, report.html, results.csv and summary.csv from the grid's evaluations.</summary>
+/// <summary>
+/// Renders report.md and report.html, and the tidy CSVs: results.csv and summary.csv for the grid,
+/// proxy-correlations.csv for the proxy study.
+/// </summary>
 public sealed class ReportStage(
     ExperimentManifest manifest, IReadOnlyList<NodeResult<EvaluationArtifact>> evaluations,
-    IReadOnlyList<ReportBuilder.SupernetRun> supernets, IReadOnlyDictionary<string, string> versions, string templates)
+    IReadOnlyList<ReportBuilder.SupernetRun> supernets, IReadOnlyList<NodeResult<ProxyScoresArtifact>> proxies,
+    Func<Nb201Table>? table, IReadOnlyDictionary<string, string> versions, string templates)
     : IStage<ReportArtifact>
 {
-    public const string Markdown = "report.md", Html = "report.html", Results = "results.csv", SummaryFile = "summary.csv";
+    public const string Markdown = "report.md", Html = "report.html", Results = "results.csv", SummaryFile = "summary.csv",
+        ProxyCorrelations = "proxy-correlations.csv";
 
     public string Name => "report";
-    public int Version => 1;
+    public int Version => 2; // 2: benchmark columns, proxy study
     public string Label => $"report {manifest.Experiment.Name}";
 
     public object Inputs => new
     {
         manifest.Experiment.Name, manifest.Report, seeds = manifest.Experiment.Seeds,
         trainers = manifest.Trainers.Select(t => t.Id), selectors = manifest.Selectors.Select(s => s.Id),
-        evaluations = evaluations.Select(e => e.Key),
+        evaluators = manifest.Evaluation.Evaluators,
+        evaluations = evaluations.Select(e => e.Key), proxies = proxies.Select(p => p.Key), table = table?.Invoke().Hash,
         templates = new[] { Markdown, Html }.Select(t => StageKey.HashFile(TemplatePath(t))),
     };
 
     public ReportArtifact Run(StageContext context)
     {
+        var files = new List<string> { Markdown, Html };
         var results = evaluations.Select(e => e.Artifact).ToList();
-        var model = ReportBuilder.Build(manifest, results, supernets, versions, DateTime.UtcNow);
+        ProxyStudyModel? proxyModel = null;
+        if (manifest.ProxyStudy is { } study && table is not null)
+        {
+            var correlations = ProxyStudyReport.Correlate(proxies.Select(p => (p.Artifact, p.Seconds)), table());
+            proxyModel = ProxyStudyReport.Model(study, manifest.Benchmark.Table!, correlations);
+            ProxyStudyReport.WriteCsv(Path.Combine(context.Directory, ProxyCorrelations), correlations);
+            files.Add(ProxyCorrelations);
+        }
+        var model = ReportBuilder.Build(manifest, results, supernets, proxyModel, versions, DateTime.UtcNow);
         File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model, html: false));
         File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model, html: true));
-        ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest.Experiment.Name, results);
-        ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), ReportBuilder.Pairs(manifest, results).Select(p =>
-            new ResultsCsv.SummaryRow(p.Trainer, p.Selector, p.Stats.Count, p.Stats.Mean, p.Stats.StandardDeviation, p.Stats.Minimum, p.Stats.Maximum)));
-        return new ReportArtifact([Markdown, Html, Results, SummaryFile]);
+        if (manifest.HasGrid)
+        {
+            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest.Experiment.Name, results);
+            ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), ReportBuilder.Pairs(manifest, results));
+            files.AddRange([Results, SummaryFile]);
+        }
+        return new ReportArtifact(files);
     }
 
     string TemplatePath(string output) => Path.Combine(templates, output + ".liquid");

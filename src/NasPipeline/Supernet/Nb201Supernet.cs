@@ -36,18 +36,7 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
     public int Classes { get; }
 
     /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
-    public Nb201Supernet Float64Copy()
-    {
-        var previous = get_default_dtype();
-        set_default_dtype(ScalarType.Float64);
-        Nb201Supernet copy;
-        try { copy = new Nb201Supernet(Channels, CellsPerStage, InputChannels, Classes); }
-        finally { set_default_dtype(previous); }
-        using var _ = no_grad();
-        foreach (var ((_, from), (_, to)) in named_parameters().Zip(copy.named_parameters())) to.copy_(from);
-        foreach (var ((_, from), (_, to)) in named_buffers().Zip(copy.named_buffers())) to.copy_(from);
-        return copy;
-    }
+    public Nb201Supernet Float64Copy() => Proxies.Float64Copy.Of(this, () => new Nb201Supernet(Channels, CellsPerStage, InputChannels, Classes));
 
     /// <summary>Architecture parameters, [edges, ops], canonical NB201 orders.</summary>
     public Parameter Alpha => alpha;

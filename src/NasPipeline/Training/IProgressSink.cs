@@ -5,6 +5,9 @@ public interface IProgressSink
 {
     void Step(string task, int epoch, int epochs, int step, int steps, double loss, TimeSpan eta);
     void Epoch(string task, EpochMetrics metrics, int epochs, TimeSpan eta);
+
+    /// <summary>Work counted in items rather than epochs (architectures scored, networks built).</summary>
+    void Items(string task, int done, int total, TimeSpan eta) { }
 }
 
 /// <summary>Discards progress.</summary>

@@ -48,4 +48,34 @@ public sealed class Nb201TableTests
         Assert.That(table.Lookup("b").NaswotCifar10, Is.EqualTo(-3.5));
         Assert.That(table.Lookup("a").NaswotCifar10, Is.Null);
     }
+
+    [Test]
+    public void Evaluate_GivesBenchmarkAccuraciesRankPercentileAndRegret()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("t.csv"), "index,arch,params_m,cifar10_valid_acc,cifar10_test_acc,cifar100_test_acc,imagenet16_test_acc\n" +
+            "0,a,1,88,94,70,40\n1,b,1,85,90,65,35\n2,c,1,80,80,50,30\n3,d,1,70,70,40,20\n");
+        var result = Nb201Table.Load(dir.File("t.csv")).Evaluate("b");
+        Assert.That(result, Is.EqualTo(new BenchmarkResult(85, 90, 65, 35, Rank: 2, Architectures: 4, Percentile: 75, Regret: 4)));
+    }
+
+    [Test]
+    public void Evaluate_OnTheSharedTable_BestArchitectureHasNoRegret()
+    {
+        var table = SharedTable.Require();
+        var best = table.Evaluate(table.Entries[6111].Arch);
+        Assert.That((best.Rank, best.Percentile, best.Regret), Is.EqualTo((1, 100.0, 0.0)));
+        var collapse = table.Evaluate("|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|");
+        Assert.That(collapse.Regret, Is.EqualTo(94.3733 - 54.2967).Within(1e-3));
+        Assert.That(collapse.Percentile, Is.LessThan(5));
+    }
+
+    [Test]
+    public void Load_FromManifest_MissingFile_NamesTheManifestPlace()
+    {
+        var m = NasPipeline.Manifest.ExperimentManifest.Parse(
+            "[experiment]\nname = \"t\"\nseeds = [0]\n\n[benchmark]\ntable = \"no/such/nb201.csv\"\n\n[proxy_study]\n", "m.toml");
+        var e = Assert.Throws<DataException>(() => Nb201Table.Load(m.Benchmark))!;
+        Assert.That(e.Message, Does.StartWith("m.toml:6:9: [benchmark] table = \"no/such/nb201.csv\": file not found"));
+    }
 }

@@ -12,3 +12,39 @@ public sealed class ExperimentsFolderTests
     public void ShippedManifest_Loads(string name) =>
         Assert.DoesNotThrow(() => ExperimentManifest.Load(Path.Combine(RepoPaths.Root, "experiments", name)));
 }
+
+/// <summary>The paper's NB201 manifest: checkable without CIFAR-10, and precise about what is missing when run.</summary>
+[Category("Integration")]
+public sealed class PaperNb201ManifestTests
+{
+    static string PaperManifest => Path.Combine(RepoPaths.Root, "experiments", "paper-nb201.toml");
+
+    [Test]
+    public void UsesCifar10FromAUserPath_AndTheNb201Evaluator()
+    {
+        var m = ExperimentManifest.Load(PaperManifest);
+        Assert.That((m.Dataset.Name, m.Dataset.Path), Is.EqualTo(("cifar10", "data/cifar10")));
+        Assert.That(m.Evaluation.Nb201, Is.True);
+        Assert.That(m.Benchmark.Table, Is.EqualTo("../shared/data/nb201/nb201.csv"));
+    }
+
+    [Test]
+    public void Validate_PassesWithoutCifar10()
+    {
+        if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10"))) Assert.Ignore("CIFAR-10 is present here");
+        var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["validate", PaperManifest]));
+        Assert.That(exit, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("ok (9 trainer(s) × 3 selector(s) × 3 seed(s), evaluated by nb201)"));
+    }
+
+    [Test]
+    public void Run_WithoutCifar10_SaysWhichFilesAreMissingWhere_AndWritesNoNode()
+    {
+        using var dir = new TempDirectory();
+        var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["train", "--manifest", PaperManifest, "--artifacts", dir.File("cache")]));
+        Assert.That(exit, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain($"{PaperManifest}:").And.Contain("[dataset] path = \"data/cifar10\"")
+            .And.Contain("CIFAR-10 binary files missing").And.Contain("data_batch_1.bin").And.Contain("test_batch.bin"));
+        Assert.That(Directory.Exists(dir.File("cache/train")) && Directory.EnumerateFileSystemEntries(dir.File("cache/train")).Any(), Is.False);
+    }
+}

@@ -50,6 +50,17 @@ public sealed class MalformedManifestTests
             "unknown key 'alpha_lrr' in [trainers]; expected one of: id, method, epochs");
         yield return Case("NoSelectors", Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)], 1, 1, "at least one [[selectors]] entry");
         yield return Case("DuplicateKey", Valid.Replace("name = \"t\"", "name = \"t\"\nname = \"u\""), 3, 1, "The key `experiment.name` is already defined");
+        yield return Case("Nb201WithoutTable", Valid + "\n\n[evaluation]\nevaluators = [\"nb201\"]\n", 14, 14,
+            "evaluator \"nb201\" needs the benchmark table: add [benchmark] table");
+        yield return Case("UnknownEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"lookup\"]\n", 14, 14,
+            "unknown evaluator \"lookup\"; evaluators: retrain, nb201");
+        yield return Case("UnknownProxy", Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nproxies = [\"synflo\"]\n", 17, 11,
+            "unknown proxy \"synflo\"; proxies: synflow");
+        yield return Case("ProxyStudyWithoutTable", Valid + "\n\n[proxy_study]\narchitectures = 10\n", 13, 1,
+            "[proxy_study] needs the benchmark table");
+        yield return Case("ProxyStudyWithTrainersButNoSelectors",
+            Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)] + "[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\n", 1, 1,
+            "at least one [[selectors]] entry (id, method), or only a [proxy_study]");
         yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8, "must be letters, digits");
     }
 

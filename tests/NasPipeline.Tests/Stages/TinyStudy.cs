@@ -15,7 +15,7 @@ public sealed class TinyStudy : IDisposable
 
     const string Synthetic = "name = \"synthetic\"\nimage_size = 8\nchannels = 1\nclasses = 3\ntrain_count = 96\ntest_count = 48";
 
-    public string Manifest(string seeds = "[0]", string firstSelector = "", string secondSelector = "exclude_none = true", int epochs = 2, string dataset = Synthetic) => $"""
+    public string Manifest(string seeds = "[0]", string firstSelector = "", string secondSelector = "exclude_none = true", int epochs = 2, string dataset = Synthetic, string extra = "") => $"""
         [experiment]
         name = "tiny"
         seeds = {seeds}
@@ -51,6 +51,8 @@ public sealed class TinyStudy : IDisposable
 
         [report]
         output = "{Reports}"
+
+        {extra}
         """;
 
     public (MemoryLog Log, PipelineOutcome Outcome) Run(string manifestText, PipelineTarget target = PipelineTarget.Report, string? artifacts = null)

@@ -14,6 +14,7 @@ public sealed class DiscreteNetwork : nn.Module<Tensor, Tensor>
         : base(nameof(DiscreteNetwork))
     {
         Genotype = genotype;
+        (_channels, _cellsPerStage, _inputChannels, _classes) = (channels, cellsPerStage, inputChannels, classes);
         var layout = Nb201Layout.Layers(channels, cellsPerStage);
         stem = Nb201Layout.Stem(inputChannels, channels);
         layers = nn.ModuleList(layout.Select(l => l.IsReduction
@@ -23,7 +24,13 @@ public sealed class DiscreteNetwork : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    readonly int _channels, _cellsPerStage, _inputChannels, _classes;
+
     public Genotype Genotype { get; }
+
+    /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
+    public DiscreteNetwork Float64Copy() =>
+        Proxies.Float64Copy.Of(this, () => new DiscreteNetwork(Genotype, _channels, _cellsPerStage, _inputChannels, _classes));
 
     public long ParameterCount() => parameters().Sum(p => p.numel());
 

@@ -1,0 +1,49 @@
+using System.Globalization;
+using NasPipeline.Artifacts;
+using NasPipeline.Benchmarks;
+using NasPipeline.Manifest;
+using NasPipeline.ProxyStudy;
+
+namespace NasPipeline.Reporting;
+
+/// <summary>The proxy-versus-benchmark table: one row per proxy, cells "Spearman ρ / Kendall τ" against each benchmark accuracy.</summary>
+public sealed record ProxyStudyModel(int Architectures, int Seed, string Table, IReadOnlyList<ProxyRow> Rows);
+
+public sealed record ProxyRow(
+    string Proxy, string Data, string Scored, string Seconds, string Cifar10Valid, string Cifar10Test, string Cifar100Test, string ImageNet16Test);
+
+/// <summary>Correlates each proxy node's scores with the table, for the report and proxy-correlations.csv.</summary>
+public static class ProxyStudyReport
+{
+    public sealed record CsvRow(
+        string Proxy, bool UsesData, string Data, int Architectures, int Failed, double Seconds,
+        double SpearmanCifar10Valid, double KendallCifar10Valid, double SpearmanCifar10Test, double KendallCifar10Test,
+        double SpearmanCifar100Test, double KendallCifar100Test, double SpearmanImageNet16Test, double KendallImageNet16Test);
+
+    public sealed record Entry(ProxyScoresArtifact Scores, double Seconds, ProxyCorrelation Correlation);
+
+    public static IReadOnlyList<Entry> Correlate(IEnumerable<(ProxyScoresArtifact Scores, double Seconds)> proxies, Nb201Table table) =>
+        proxies.Select(p => new Entry(p.Scores, p.Seconds, ProxyCorrelation.Of(p.Scores.Proxy, p.Scores.Data, p.Scores.Scores, table))).ToList();
+
+    public static ProxyStudyModel Model(ProxyStudySection study, string tablePath, IReadOnlyList<Entry> entries)
+    {
+        static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+        static string Cell(RankCorrelation r) => $"{F(r.Spearman)} / {F(r.Kendall)}";
+        return new ProxyStudyModel(study.Architectures, study.Seed, tablePath, entries.Select(e =>
+        {
+            var c = e.Correlation;
+            var scored = c.Failed == 0 ? $"{c.Architectures}" : $"{c.Architectures - c.Failed} ({c.Failed} non-finite)";
+            return new ProxyRow(c.Proxy, c.Data, scored, e.Seconds.ToString("F1", CultureInfo.InvariantCulture),
+                Cell(c.Cifar10Valid), Cell(c.Cifar10Test), Cell(c.Cifar100Test), Cell(c.ImageNet16Test));
+        }).ToList());
+    }
+
+    public static void WriteCsv(string path, IReadOnlyList<Entry> entries) =>
+        Csv.Write(path, entries.Select(e =>
+        {
+            var c = e.Correlation;
+            return new CsvRow(c.Proxy, e.Scores.UsesData, c.Data, c.Architectures, c.Failed, Math.Round(e.Seconds, 2),
+                c.Cifar10Valid.Spearman, c.Cifar10Valid.Kendall, c.Cifar10Test.Spearman, c.Cifar10Test.Kendall,
+                c.Cifar100Test.Spearman, c.Cifar100Test.Kendall, c.ImageNet16Test.Spearman, c.ImageNet16Test.Kendall);
+        }));
+}

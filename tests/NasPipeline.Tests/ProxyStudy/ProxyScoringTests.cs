@@ -1,0 +1,72 @@
+using NasPipeline.Benchmarks;
+using NasPipeline.Data;
+using NasPipeline.Manifest;
+using NasPipeline.Proxies;
+using NasPipeline.ProxyStudy;
+
+namespace NasPipeline.Tests.ProxyStudy;
+
+public sealed class ProxyScoringTests
+{
+    static readonly Nb201Entry[] Archs =
+    [
+        Entry(3, "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"),
+        Entry(7, "|none~0|+|avg_pool_3x3~0|none~1|+|skip_connect~0|none~1|nor_conv_1x1~2|"),
+        Entry(9, "|nor_conv_1x1~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|none~1|avg_pool_3x3~2|"),
+    ];
+
+    static Nb201Entry Entry(int index, string arch) => new(index, arch, 0, 0, 0, 0, 0, null);
+
+    [Test]
+    public void Scores_DoNotDependOnWhichOtherArchitecturesWereSampled()
+    {
+        using var batch = BenchmarkBatch.DataFree(2);
+        var all = ProxyScoring.Run(ProxyCatalog.Create("synflow"), Archs, batch, 10, seed: 4);
+        var last = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 4);
+        Assert.That(last.Single(), Is.EqualTo(all[2]));
+        var otherSeed = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 5);
+        Assert.That(otherSeed.Single().Score, Is.Not.EqualTo(all[2].Score));
+    }
+
+    [Test]
+    public void Params_AreTheBuiltNetworksParameterCount()
+    {
+        using var batch = BenchmarkBatch.DataFree(1);
+        var scores = ProxyScoring.Run(ProxyCatalog.Create("params"), Archs, batch, 10, seed: 0);
+        var expected = Archs.Select(a =>
+        {
+            using var n = new NasPipeline.SearchSpaces.Nb201.DiscreteNetwork(NasPipeline.SearchSpaces.Nb201.Genotype.Parse(a.Arch), 16, 5, 3, 10);
+            return (double?)n.ParameterCount();
+        });
+        Assert.That(scores.Select(s => s.Score), Is.EqualTo(expected));
+    }
+
+    sealed class NaNProxy : IProxy
+    {
+        public string Name => "nan";
+        public bool UsesData => false;
+        public double Score(ProxyInput input) => double.NaN;
+    }
+
+    [Test]
+    public void NonFiniteScore_IsRecordedAsMissing_NotThrown()
+    {
+        using var batch = BenchmarkBatch.DataFree(1);
+        var scores = ProxyScoring.Run(new NaNProxy(), Archs[..1], batch, 10, seed: 0);
+        Assert.That(scores.Single().Score, Is.Null);
+    }
+
+    [Test]
+    public void FromData_GreyImages_BecomeThreeChannels32x32_AndSaySo()
+    {
+        var synthetic = new SyntheticOptions(ImageSize: 28, Channels: 1, Classes: 3, TrainCount: 40, TestCount: 8, Noise: 0.3);
+        var (train, test) = SyntheticData.Generate(synthetic, 0);
+        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic));
+        using var batch = BenchmarkBatch.FromData(data, "synthetic", 16, seed: 1);
+        Assert.That(batch.Images.shape, Is.EqualTo(new long[] { 16, 3, 32, 32 }));
+        Assert.That(batch.Labels.shape, Is.EqualTo(new long[] { 16 }));
+        Assert.That(batch.Description, Is.EqualTo("16 synthetic training images (grey repeated to 3 channels, resized 28×28 → 32×32)"));
+        // Same channel content in all three planes.
+        Assert.That(batch.Images[.., 0].eq(batch.Images[.., 2]).all().item<bool>(), Is.True);
+    }
+}
