@@ -9,14 +9,16 @@ namespace NasPipeline.Reporting;
 /// <summary>The proxy-versus-benchmark table: one row per proxy, cells "Spearman ρ / Kendall τ" against each benchmark accuracy.</summary>
 public sealed record ProxyStudyModel(int Architectures, int Seed, string Table, IReadOnlyList<ProxyRow> Rows);
 
+/// <summary>One proxy; Rss is the settled resident memory after the first 100 architectures → at the end (MB).</summary>
 public sealed record ProxyRow(
-    string Proxy, string Data, string Scored, string Seconds, string Cifar10Valid, string Cifar10Test, string Cifar100Test, string ImageNet16Test);
+    string Proxy, string Data, string Scored, string Seconds, string Rss,
+    string Cifar10Valid, string Cifar10Test, string Cifar100Test, string ImageNet16Test);
 
 /// <summary>Correlates each proxy node's scores with the table, for the report and proxy-correlations.csv.</summary>
 public static class ProxyStudyReport
 {
     public sealed record CsvRow(
-        string Proxy, bool UsesData, string Data, int Architectures, int Failed, double Seconds,
+        string Proxy, bool UsesData, string Data, int Architectures, int Failed, double Seconds, double? RssFirstMb, double? RssLastMb,
         double SpearmanCifar10Valid, double KendallCifar10Valid, double SpearmanCifar10Test, double KendallCifar10Test,
         double SpearmanCifar100Test, double KendallCifar100Test, double SpearmanImageNet16Test, double KendallImageNet16Test);
 
@@ -33,7 +35,9 @@ public static class ProxyStudyReport
         {
             var c = e.Correlation;
             var scored = c.Failed == 0 ? $"{c.Architectures}" : $"{c.Architectures - c.Failed} ({c.Failed} non-finite)";
-            return new ProxyRow(c.Proxy, c.Data, scored, e.Seconds.ToString("F1", CultureInfo.InvariantCulture),
+            var rss = e.Scores.RssBytes is [var first, .., var last] ? $"{first / 1048576} → {last / 1048576}"
+                : e.Scores.RssBytes is [var only] ? $"{only / 1048576}" : "–";
+            return new ProxyRow(c.Proxy, c.Data, scored, e.Seconds.ToString("F1", CultureInfo.InvariantCulture), rss,
                 Cell(c.Cifar10Valid), Cell(c.Cifar10Test), Cell(c.Cifar100Test), Cell(c.ImageNet16Test));
         }).ToList());
     }
@@ -43,6 +47,8 @@ public static class ProxyStudyReport
         {
             var c = e.Correlation;
             return new CsvRow(c.Proxy, e.Scores.UsesData, c.Data, c.Architectures, c.Failed, Math.Round(e.Seconds, 2),
+                e.Scores.RssBytes.Count > 0 ? Math.Round(e.Scores.RssBytes[0] / 1048576.0, 1) : null,
+                e.Scores.RssBytes.Count > 0 ? Math.Round(e.Scores.RssBytes[^1] / 1048576.0, 1) : null,
                 c.Cifar10Valid.Spearman, c.Cifar10Valid.Kendall, c.Cifar10Test.Spearman, c.Cifar10Test.Kendall,
                 c.Cifar100Test.Spearman, c.Cifar100Test.Kendall, c.ImageNet16Test.Spearman, c.ImageNet16Test.Kendall);
         }));

@@ -18,7 +18,7 @@ public sealed class ProxyScoreStage(
     readonly bool _usesData = ProxyCatalog.Create(proxy).UsesData;
 
     public string Name => "proxy";
-    public int Version => 1;
+    public int Version => 2; // 2: RSS checkpoints
     public string Label => $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}";
 
     public object Inputs => new
@@ -35,10 +35,10 @@ public sealed class ProxyScoreStage(
         using var batch = search is null ? BenchmarkBatch.DataFree(study.BatchSize) : BenchmarkBatch.FromData(search, dataset.Name, study.BatchSize, study.Seed);
         // The benchmark's CIFAR-10 head; a data set with more classes (CIFAR-100) gets its own, as NB201 did.
         var classes = Math.Max(10, search?.Classes ?? 10);
-        var scores = ProxyScoring.Run(method, architectures, batch, classes, study.Seed,
+        var result = ProxyScoring.Run(method, architectures, batch, classes, study.Seed,
             (done, eta) => context.Progress.Items(context.Label, done, architectures.Count, eta));
-        var artifact = new ProxyScoresArtifact(proxy, _usesData, batch.Description, "scores.csv", scores);
-        Csv.Write(Path.Combine(context.Directory, artifact.ScoresFile), scores);
+        var artifact = new ProxyScoresArtifact(proxy, _usesData, batch.Description, "scores.csv", result.Scores, result.RssBytes);
+        Csv.Write(Path.Combine(context.Directory, artifact.ScoresFile), result.Scores);
         return artifact;
     }
 }

@@ -49,7 +49,7 @@ public sealed class NaslibAgreementTests
         var sample = NasPipeline.Data.Permutation.Seeded(rows.Count, 0)[..150].Select(i => rows[i]).ToList();
         using var batch = BenchmarkBatch.DataFree(1);
         var ours = ProxyScoring.Run(ProxyCatalog.Create(proxy), sample.Select((r, i) => new Nb201Entry(i, r.Arch, 0, 0, 0, 0, 0, null)).ToList(),
-            batch, 10, seed: 0);
+            batch, 10, seed: 0).Scores;
         var theirs = sample.Select(r => proxy switch { "params" => r.Params, "flops" => r.Flops, _ => r.Synflow }).ToList();
         var correlation = RankCorrelation.Of(ours.Select(s => s.Score ?? double.NaN).ToList(), theirs);
         TestContext.Out.WriteLine($"{proxy}: Spearman {correlation.Spearman:F4}, Kendall {correlation.Kendall:F4} over {correlation.Count}");

@@ -21,10 +21,10 @@ public sealed class ProxyScoringTests
     public void Scores_DoNotDependOnWhichOtherArchitecturesWereSampled()
     {
         using var batch = BenchmarkBatch.DataFree(2);
-        var all = ProxyScoring.Run(ProxyCatalog.Create("synflow"), Archs, batch, 10, seed: 4);
-        var last = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 4);
+        var all = ProxyScoring.Run(ProxyCatalog.Create("synflow"), Archs, batch, 10, seed: 4).Scores;
+        var last = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 4).Scores;
         Assert.That(last.Single(), Is.EqualTo(all[2]));
-        var otherSeed = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 5);
+        var otherSeed = ProxyScoring.Run(ProxyCatalog.Create("synflow"), [Archs[2]], batch, 10, seed: 5).Scores;
         Assert.That(otherSeed.Single().Score, Is.Not.EqualTo(all[2].Score));
     }
 
@@ -32,13 +32,15 @@ public sealed class ProxyScoringTests
     public void Params_AreTheBuiltNetworksParameterCount()
     {
         using var batch = BenchmarkBatch.DataFree(1);
-        var scores = ProxyScoring.Run(ProxyCatalog.Create("params"), Archs, batch, 10, seed: 0);
+        var result = ProxyScoring.Run(ProxyCatalog.Create("params"), Archs, batch, 10, seed: 0);
+        var scores = result.Scores;
         var expected = Archs.Select(a =>
         {
             using var n = new NasPipeline.SearchSpaces.Nb201.DiscreteNetwork(NasPipeline.SearchSpaces.Nb201.Genotype.Parse(a.Arch), 16, 5, 3, 10);
             return (double?)n.ParameterCount();
         });
         Assert.That(scores.Select(s => s.Score), Is.EqualTo(expected));
+        Assert.That(result.RssBytes, Has.Count.EqualTo(1).And.All.GreaterThan(0)); // settled once, at the end
     }
 
     sealed class NaNProxy : IProxy
@@ -52,7 +54,7 @@ public sealed class ProxyScoringTests
     public void NonFiniteScore_IsRecordedAsMissing_NotThrown()
     {
         using var batch = BenchmarkBatch.DataFree(1);
-        var scores = ProxyScoring.Run(new NaNProxy(), Archs[..1], batch, 10, seed: 0);
+        var scores = ProxyScoring.Run(new NaNProxy(), Archs[..1], batch, 10, seed: 0).Scores;
         Assert.That(scores.Single().Score, Is.Null);
     }
 
@@ -68,5 +70,25 @@ public sealed class ProxyScoringTests
         Assert.That(batch.Description, Is.EqualTo("16 synthetic training images (grey repeated to 3 channels, resized 28×28 → 32×32)"));
         // Same channel content in all three planes.
         Assert.That(batch.Images[.., 0].eq(batch.Images[.., 2]).all().item<bool>(), Is.True);
+    }
+
+    [TestCase("synflow")]
+    [TestCase("nwot")]
+    [TestCase("jacov")]
+    [TestCase("snip")]
+    public void Scoring_LeavesNoLiveTensorBehind(string proxy)
+    {
+        using var batch = BenchmarkBatch.FromData(TinyData(), "synthetic", 4, seed: 0);
+        ProxyScoring.Run(ProxyCatalog.Create(proxy), Archs[..1], batch, 10, seed: 0); // warm-up: lazily created globals
+        var before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        ProxyScoring.Run(ProxyCatalog.Create(proxy), Archs, batch, 10, seed: 0);
+        Assert.That(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount, Is.EqualTo(before));
+    }
+
+    static SearchData TinyData()
+    {
+        var synthetic = new SyntheticOptions(ImageSize: 32, Channels: 3, Classes: 4, TrainCount: 16, TestCount: 4, Noise: 0.3);
+        var (train, test) = SyntheticData.Generate(synthetic, 0);
+        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic));
     }
 }

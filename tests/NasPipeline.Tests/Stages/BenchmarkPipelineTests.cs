@@ -90,7 +90,7 @@ public sealed class BenchmarkPipelineTests
         Assert.That(report, Does.Contain("| nwot | 8 synthetic training images (resized 16×16 → 32×32) | 6 |"));
         var csv = File.ReadAllLines(Path.Combine(outcome.ReportDirectory!, "proxy-correlations.csv"));
         Assert.That(csv, Has.Length.EqualTo(3));
-        Assert.That(csv[0], Does.StartWith("Proxy,UsesData,Data,Architectures,Failed,Seconds,SpearmanCifar10Valid"));
+        Assert.That(csv[0], Does.StartWith("Proxy,UsesData,Data,Architectures,Failed,Seconds,RssFirstMb,RssLastMb,SpearmanCifar10Valid"));
 
         var (second, _) = study.Run(Manifest("\"params\", \"nwot\", \"synflow\""));
         Assert.That(second.Ran, Is.EquivalentTo(new[] { "proxy synflow on 6 NB201 architectures seed=2", "report proxies" }));
