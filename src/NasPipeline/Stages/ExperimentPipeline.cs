@@ -49,6 +49,8 @@ public sealed class ExperimentPipeline
     public PipelineOutcome Run(PipelineTarget target)
     {
         Determinism.Threads(_m.Experiment.Threads);
+        // A wrong table path should stop the run before hours of supernet training, not after.
+        if (_m.Evaluation.Nb201 || _m.ProxyStudy is not null) Table();
         var (evaluations, supernets) = RunGrid(target);
         if (target < PipelineTarget.Evaluate) return new PipelineOutcome([], null);
         var proxies = RunProxyStudy();

@@ -41,7 +41,7 @@ public sealed class BenchmarkPipelineTests
     }
 
     [Test]
-    public void MissingTable_IsAClearErrorWithTheManifestPlace_AndExitCodeOne()
+    public void MissingTable_IsAClearErrorWithTheManifestPlace_BeforeTraining_AndExitCodeOne()
     {
         using var study = new TinyStudy();
         var path = study.Scratch("m.toml");
@@ -49,6 +49,7 @@ public sealed class BenchmarkPipelineTests
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["evaluate", "--manifest", path]));
         Assert.That(exit, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain($"{path}:").And.Contain("[benchmark] table = \"no/such.csv\": file not found"));
+        Assert.That(output, Does.Not.Contain("[run   ] train"), "the table is checked before any training");
     }
 
     [Test]
