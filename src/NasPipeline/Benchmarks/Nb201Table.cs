@@ -38,13 +38,18 @@ public sealed class Nb201Table
         if (section.Table is null) throw new DataException("no NAS-Bench-201 table configured: add [benchmark] table = \"…/nb201.csv\"");
         if (!File.Exists(section.Table))
             throw new DataException($"{section.Describe()}: file not found ({Path.GetFullPath(section.Table)}); expected the NAS-Bench-201 ground-truth table nb201.csv");
-        return Load(section.Table);
+        return Read(section.Table);
     }
 
     public static Nb201Table Load(string path)
     {
         if (!File.Exists(path))
             throw new DataException($"NAS-Bench-201 table not found: {path} (expected the nb201.csv ground-truth table; set [benchmark] table)");
+        return Read(path);
+    }
+
+    static Nb201Table Read(string path)
+    {
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.ToLowerInvariant() });
         var entries = new List<Nb201Entry>();

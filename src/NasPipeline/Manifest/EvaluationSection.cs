@@ -13,18 +13,9 @@ public sealed record EvaluationSection(IReadOnlyList<string> Evaluators)
 
     public static EvaluationSection Read(TomlSection s, BenchmarkSection benchmark)
     {
-        var entry = s.Find("evaluators");
-        var evaluators = s.StringList("evaluators", ["retrain"]);
-        var at = entry?.ValueLocation ?? s.Location;
-        if (evaluators.Count == 0)
-            throw new ManifestException(at, $"[evaluation] evaluators needs at least one of: {string.Join(", ", Names)}");
-        foreach (var name in evaluators)
-            if (!Names.Contains(name))
-                throw new ManifestException(at, $"unknown evaluator \"{name}\"; evaluators: {string.Join(", ", Names)}");
-        if (evaluators.Distinct().Count() != evaluators.Count)
-            throw new ManifestException(at, "[evaluation] evaluators lists an evaluator twice");
+        var evaluators = s.ChoiceList("evaluators", ["retrain"], Names, "evaluator");
         if (evaluators.Contains("nb201") && benchmark.Table is null)
-            throw new ManifestException(at, "evaluator \"nb201\" needs the benchmark table: add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");
+            throw new ManifestException(s.Find("evaluators")!.ValueLocation, "evaluator \"nb201\" needs the benchmark table: add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");
         s.RejectUnknownKeys();
         return new EvaluationSection(evaluators);
     }

@@ -11,16 +11,7 @@ public sealed record ProxyStudySection(int Architectures, int Seed, IReadOnlyLis
 {
     public static ProxyStudySection Read(TomlSection s, BenchmarkSection benchmark)
     {
-        var proxiesEntry = s.Find("proxies");
-        var proxies = s.StringList("proxies", ["synflow", "params", "flops"]);
-        var at = proxiesEntry?.ValueLocation ?? s.Location;
-        if (proxies.Count == 0)
-            throw new ManifestException(at, $"[proxy_study] proxies needs at least one of: {string.Join(", ", ProxyCatalog.Default.Keys)}");
-        foreach (var name in proxies)
-            if (!ProxyCatalog.Default.ContainsKey(name))
-                throw new ManifestException(at, $"unknown proxy \"{name}\"; proxies: {string.Join(", ", ProxyCatalog.Default.Keys)}");
-        if (proxies.Distinct().Count() != proxies.Count)
-            throw new ManifestException(at, "[proxy_study] proxies lists a proxy twice");
+        var proxies = s.ChoiceList("proxies", ["synflow", "params", "flops"], ProxyCatalog.Default.Keys.ToList(), "proxy");
         if (benchmark.Table is null)
             throw new ManifestException(s.Location, "[proxy_study] needs the benchmark table: add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");
         var section = new ProxyStudySection(

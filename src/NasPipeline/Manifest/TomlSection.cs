@@ -64,6 +64,24 @@ public sealed class TomlSection(string name, SourceLocation location)
         return value;
     }
 
+    /// <summary>
+    /// A non-empty list of distinct values from <paramref name="allowed"/> (e.g. evaluators = ["retrain", "nb201"]);
+    /// errors point at the array and call an entry <paramref name="item"/> ("unknown proxy …; proxies: …").
+    /// </summary>
+    public IReadOnlyList<string> ChoiceList(string key, IReadOnlyList<string> fallback, IReadOnlyCollection<string> allowed, string item)
+    {
+        var at = Find(key)?.ValueLocation ?? Location;
+        var values = StringList(key, fallback);
+        if (values.Count == 0)
+            throw new ManifestException(at, $"[{Name}] {key} needs at least one of: {string.Join(", ", allowed)}");
+        foreach (var value in values)
+            if (!allowed.Contains(value))
+                throw new ManifestException(at, $"unknown {item} \"{value}\"; {key}: {string.Join(", ", allowed)}");
+        if (values.FirstOrDefault(v => values.Count(w => w == v) > 1) is { } twice)
+            throw new ManifestException(at, $"[{Name}] {key} lists {item} \"{twice}\" twice");
+        return values;
+    }
+
     public TomlEntry Require(string key, string expected) =>
         Find(key) ?? throw new ManifestException(Location, $"[{Name}] is missing required key '{key}' ({expected})");
 

@@ -52,7 +52,7 @@ public static class ReportBuilder
 
     /// <summary>
     /// A trainer × selector pair with its runs and the statistics of each evaluator: retrain test accuracy, and the
-    /// benchmark's CIFAR-10 test accuracy. <see cref="Primary"/> is the one the chart and summary.csv lead with.
+    /// benchmark's CIFAR-10 test accuracy. <see cref="Primary"/> is the one the chart shows: retrain when it ran.
     /// </summary>
     public sealed record Pair(string Trainer, string Selector, IReadOnlyList<EvaluationArtifact> Runs, Summary? Retrain, Summary? Benchmark)
     {

@@ -54,6 +54,8 @@ public sealed class MalformedManifestTests
             "evaluator \"nb201\" needs the benchmark table: add [benchmark] table");
         yield return Case("UnknownEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"lookup\"]\n", 14, 14,
             "unknown evaluator \"lookup\"; evaluators: retrain, nb201");
+        yield return Case("DuplicateEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"retrain\", \"retrain\"]\n", 14, 14,
+            "[evaluation] evaluators lists evaluator \"retrain\" twice");
         yield return Case("UnknownProxy", Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nproxies = [\"synflo\"]\n", 17, 11,
             "unknown proxy \"synflo\"; proxies: synflow");
         yield return Case("ProxyStudyWithoutTable", Valid + "\n\n[proxy_study]\narchitectures = 10\n", 13, 1,

@@ -6,7 +6,7 @@ namespace NasPipeline.Tests.Reporting;
 
 public sealed class ReportBuilderTests
 {
-    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse("""
+    const string Grid = """
         [experiment]
         name = "r"
         seeds = [0, 1, 2]
@@ -20,7 +20,10 @@ public sealed class ReportBuilderTests
         id = "b"
         method = "magnitude"
         exclude_none = true
-        """, "r.toml");
+
+        """;
+
+    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse(Grid, "r.toml");
 
     static EvaluationArtifact Run(string selector, int seed, double accuracy, string genotype = "g") =>
         new("darts", "darts", selector, "magnitude", seed, genotype, accuracy, 1000, null, 1, 0, 2, []);
@@ -50,28 +53,14 @@ public sealed class ReportBuilderTests
     [Test]
     public void Build_BenchmarkOnly_SummarisesBenchmarkNumbersAndLeavesRetrainEmpty()
     {
-        var manifest = ExperimentManifest.Parse("""
-            [experiment]
-            name = "r"
-            seeds = [0, 1]
-            [[trainers]]
-            id = "darts"
-            method = "darts"
-            [[selectors]]
-            id = "a"
-            method = "magnitude"
-            [benchmark]
-            table = "t.csv"
-            [evaluation]
-            evaluators = ["nb201"]
-            """, "r.toml");
+        var manifest = ExperimentManifest.Parse(Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
         EvaluationArtifact Looked(int seed, double test, int rank) => new("darts", "darts", "a", "magnitude", seed, "g", null, null,
             new NasPipeline.Benchmarks.BenchmarkResult(test - 3, test, test - 20, test - 50, rank, 15625, 100.0 * (15625 - rank + 1) / 15625, 94.37 - test),
             1, 0, 0, []);
         var model = ReportBuilder.Build(manifest, [Looked(0, 93.0, 100), Looked(1, 91.0, 300)], [], null, new Dictionary<string, string>(), DateTime.UnixEpoch);
         var a = model.Summary.Single();
         Assert.That((a.Accuracy, a.BenchmarkTest, a.Regret, a.Rank), Is.EqualTo(("–", "92.00 ± 1.41", "2.37 ± 1.41", "200.00 ± 141.42")));
-        Assert.That(model.BenchmarkMatrix.Single().Cells, Is.EqualTo(new[] { "92.00 ± 1.41" }));
+        Assert.That(model.BenchmarkMatrix.Single().Cells, Is.EqualTo(new[] { "92.00 ± 1.41", "–" })); // b has no runs
         Assert.That((model.HasRetrain, model.HasBenchmark), Is.EqualTo((false, true)));
         Assert.That(model.Chart.Bars.Single().Value, Is.EqualTo("92.00"));
         Assert.That(model.ChartMetric, Does.Contain("NAS-Bench-201"));
