@@ -15,6 +15,9 @@ public sealed class NodeStore(string root)
 
     public string NodeDirectory(string stage, string key) => Path.Combine(Root, stage, key);
 
+    /// <summary>The node's work folder (checkpoints): beside the node, never inside it; removed once the node is committed.</summary>
+    public string WorkDirectory(string stage, string key) => NodeDirectory(stage, key) + ".work";
+
     public NodeRecord? TryLoad(string stage, string key)
     {
         var file = Path.Combine(NodeDirectory(stage, key), RecordFile);
@@ -36,6 +39,8 @@ public sealed class NodeStore(string root)
             File.WriteAllText(Path.Combine(temp, RecordFile), JsonSerializer.Serialize(record, Indented));
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // a stale node without a record
             Directory.Move(temp, final);
+            var work = WorkDirectory(stage, key);
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
             return record;
         }
         finally

@@ -1,9 +1,14 @@
+using NasPipeline.Checkpoints;
 using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
 
-/// <summary>Where a running stage writes its files and reports progress.</summary>
-public sealed record StageContext(string Directory, IProgressSink Progress, string Label);
+/// <summary>
+/// Where a running stage writes its files (<paramref name="Directory"/>, renamed into place when it finishes),
+/// reports progress, keeps checkpoints (<paramref name="WorkDirectory"/>: beside the node, survives a kill, removed
+/// when the node is committed) and learns that it should stop early (<paramref name="Stop"/>).
+/// </summary>
+public sealed record StageContext(string Directory, IProgressSink Progress, string Label, string WorkDirectory, StopSignal Stop);
 
 /// <summary>
 /// A node of the study graph: a function of <see cref="Inputs"/> (and upstream artifacts, named in the inputs by

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using NasPipeline.Caching;
+using NasPipeline.Checkpoints;
 using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
@@ -10,8 +11,10 @@ namespace NasPipeline.Stages;
 /// The one place that keys, caches and records stage nodes, for the CLI and the Cake build alike: a node whose
 /// key has a record is loaded, otherwise it runs in a temporary folder that is renamed into place.
 /// </summary>
-public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink progress)
+public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink progress, StopSignal? stop = null)
 {
+    readonly StopSignal _stop = stop ?? StopSignal.Never;
+
     public static readonly IReadOnlyDictionary<string, string> Versions = new Dictionary<string, string>
     {
         ["NasPipeline"] = VersionOf(typeof(StageRunner).Assembly),
@@ -50,7 +53,7 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         T artifact = default!;
         var record = store.Commit(stage.Name, key, temp =>
         {
-            artifact = stage.Run(new StageContext(temp, progress, stage.Label));
+            artifact = stage.Run(new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
             return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
                 Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()), JsonSerializer.SerializeToElement(artifact));
         });
