@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasPipeline.Graph;
 using NasPipeline.Stages;
 using NasPipeline.Training;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NasPipeline.Caching;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Stages;
 

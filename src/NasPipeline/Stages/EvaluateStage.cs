@@ -1,5 +1,6 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Benchmarks;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Stages;

@@ -2,6 +2,7 @@ using NasPipeline.Artifacts;
 using NasPipeline.Benchmarks;
 using NasPipeline.Caching;
 using NasPipeline.Data;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
 using NasPipeline.SearchSpaces.Nb201;

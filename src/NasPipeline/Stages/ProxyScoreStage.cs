@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Benchmarks;
 using NasPipeline.Data;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Proxies;
 using NasPipeline.ProxyStudy;

@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Benchmarks;
 using NasPipeline.Caching;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
 

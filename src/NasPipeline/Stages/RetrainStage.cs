@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Training;

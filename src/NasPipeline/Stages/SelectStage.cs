@@ -1,5 +1,6 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Data;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.Supernet;

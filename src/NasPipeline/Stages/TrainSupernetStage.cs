@@ -2,6 +2,7 @@ using System.Text.Json;
 using NasPipeline.Artifacts;
 using NasPipeline.Caching;
 using NasPipeline.Data;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;

@@ -1,4 +1,5 @@
 using NasPipeline.Data;
+using NasPipeline.Graph;
 using NasPipeline.Stages;
 using NasPipeline.Tests.Benchmarks;
 using NasPipeline.Tool;

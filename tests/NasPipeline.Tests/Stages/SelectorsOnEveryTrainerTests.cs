@@ -1,3 +1,4 @@
+using NasPipeline.Graph;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Trainers;
 

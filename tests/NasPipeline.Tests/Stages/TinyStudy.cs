@@ -1,4 +1,5 @@
 using NasPipeline.Caching;
+using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Stages;
 using NasPipeline.Training;

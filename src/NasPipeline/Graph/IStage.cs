@@ -1,7 +1,7 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Training;
 
-namespace NasPipeline.Stages;
+namespace NasPipeline.Graph;
 
 /// <summary>
 /// Where a running stage writes its files (<paramref name="Directory"/>, renamed into place when it finishes),

@@ -5,7 +5,7 @@ using NasPipeline.Caching;
 using NasPipeline.Checkpoints;
 using NasPipeline.Training;
 
-namespace NasPipeline.Stages;
+namespace NasPipeline.Graph;
 
 /// <summary>
 /// The one place that keys, caches and records stage nodes, for the CLI and the Cake build alike: a node whose

@@ -1,4 +1,4 @@
-namespace NasPipeline.Stages;
+namespace NasPipeline.Graph;
 
 /// <summary>One line of <c>nas plan</c>.</summary>
 public sealed record PlanRow(string Stage, string Label, string? Key, string Status)

@@ -1,4 +1,4 @@
-namespace NasPipeline.Stages;
+namespace NasPipeline.Graph;
 
 /// <summary>What the pipeline tells its user: every node ran or was cached, and anything worth a line.</summary>
 public interface IPipelineLog
