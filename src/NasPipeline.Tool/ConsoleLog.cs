@@ -20,6 +20,9 @@ public sealed class ConsoleLog : IPipelineLog, IProgressSink
             ? $"[cached] {label} ({key[..12]})"
             : string.Create(CultureInfo.InvariantCulture, $"[ran   ] {label} ({key[..12]}) in {seconds:F1} s"));
 
+    public void NodeFailed(string label, string error, string? log) =>
+        Console.WriteLine($"[failed] {label}: {error}{(log is null ? "" : $" (log: {log})")}");
+
     public void Step(string task, int epoch, int epochs, int step, int steps, double loss, TimeSpan eta)
     {
         if (DateTime.UtcNow - _lastStep < StepInterval) return;

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Tool.Commands;
+using NasPipeline.Training;
 
 namespace NasPipeline.Tool;
 
@@ -12,8 +14,9 @@ public static class NasApp
     {
         var root = new RootCommand("nas: train NAS supernets, select architectures from them, retrain and report (NasPipeline)");
         foreach (var command in StageCommands.All()) root.Subcommands.Add(command);
-        root.Subcommands.Add(StageCommands.Plan());
-        root.Subcommands.Add(StageCommands.Clean());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(RunNodeCommand.Create());
+        root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Nb201ParamsCommand.Create());
@@ -29,6 +32,16 @@ public static class NasApp
         catch (DataException e)
         {
             Console.Error.WriteLine($"nas: data: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (NodeInterruptedException e)
+        {
+            Console.Error.WriteLine($"nas: {e.Message}");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is DeviceUnavailableException or ArgumentException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Failed;
         }
     }

@@ -1,1 +1,2 @@
+NasPipeline.Tool.StopSignals.Install();
 return NasPipeline.Tool.NasApp.Run(args);

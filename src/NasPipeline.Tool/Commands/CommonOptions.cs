@@ -21,6 +21,21 @@ public static class CommonOptions
         Description = "Report templates folder (default: reports/templates, else the copy beside the tool)",
     };
 
+    public static readonly Option<string?> Executor = new("--executor")
+    {
+        Description = "local or slurm (default: [executor] kind)",
+    };
+
+    public static readonly Option<int?> Jobs = new("--jobs", "-j")
+    {
+        Description = "local executor: nodes run at once, each its own process (default: [executor] jobs)",
+    };
+
+    public static readonly Option<bool> Detach = new("--detach")
+    {
+        Description = "slurm executor: submit the jobs and return at once (see `nas status`)",
+    };
+
     public static string ResolveTemplates(string? option)
     {
         if (option is not null) return option;

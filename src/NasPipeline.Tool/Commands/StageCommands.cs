@@ -1,7 +1,6 @@
 using System.CommandLine;
-using NasPipeline.Caching;
+using NasPipeline.Execution;
 using NasPipeline.Graph;
-using NasPipeline.Manifest;
 using NasPipeline.Stages;
 
 namespace NasPipeline.Tool.Commands;
@@ -20,57 +19,31 @@ public static class StageCommands
 
     static Command Make(string name, string description, PipelineTarget target)
     {
-        var command = new Command(name, description) { CommonOptions.Manifest, CommonOptions.Artifacts, CommonOptions.Templates };
-        command.SetAction(parse => Run(parse.GetValue(CommonOptions.Manifest)!, parse.GetValue(CommonOptions.Artifacts),
-            CommonOptions.ResolveTemplates(parse.GetValue(CommonOptions.Templates)), target));
+        var command = new Command(name, description)
+        {
+            CommonOptions.Manifest, CommonOptions.Artifacts, CommonOptions.Templates,
+            CommonOptions.Executor, CommonOptions.Jobs, CommonOptions.Detach,
+        };
+        command.SetAction(parse => Run(parse, target));
         return command;
     }
 
-    static int Run(string manifestPath, string? artifacts, string templates, PipelineTarget target)
+    static int Run(ParseResult parse, PipelineTarget target)
     {
-        var manifest = ExperimentManifest.Load(manifestPath);
-        var log = new ConsoleLog();
-        var store = new NodeStore(artifacts ?? manifest.Experiment.Artifacts);
-        Console.WriteLine($"nas: {manifest.Experiment.Name} → {target} (artifacts in {store.Root})");
+        var study = Study.Open(parse);
+        var settings = study.Manifest.Executor;
+        var kind = parse.GetValue(CommonOptions.Executor) ?? settings.Kind;
+        var jobs = parse.GetValue(CommonOptions.Jobs) ?? settings.Jobs;
+        var executor = Executors.Create(study, kind, jobs, parse.GetValue(CommonOptions.Detach));
+        Console.WriteLine($"nas: {study.Manifest.Experiment.Name} → {target} with {executor.Describe} (artifacts in {study.Store.Root})");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        new ExperimentPipeline(manifest, new StageRunner(store, log, log), templates).Run(target);
-        Console.WriteLine($"nas: done in {clock.Elapsed.TotalSeconds:F1} s");
-        return 0;
-    }
-
-    public static Command Plan()
-    {
-        var command = new Command("plan", "Show the study graph and which nodes would run") { CommonOptions.Manifest, CommonOptions.Artifacts, CommonOptions.Templates };
-        command.SetAction(parse =>
-        {
-            var manifest = ExperimentManifest.Load(parse.GetValue(CommonOptions.Manifest)!);
-            var store = new NodeStore(parse.GetValue(CommonOptions.Artifacts) ?? manifest.Experiment.Artifacts);
-            var log = new ConsoleLog();
-            var rows = new ExperimentPipeline(manifest, new StageRunner(store, log, log),
-                CommonOptions.ResolveTemplates(parse.GetValue(CommonOptions.Templates))).Plan();
-            foreach (var row in rows)
-                Console.WriteLine($"{row.Status,-26} {row.Stage,-8} {row.Label}{(row.Key is null ? "" : $"  ({row.Key[..12]})")}");
-            Console.WriteLine($"{rows.Count(r => r.Status == "cached")} cached, {rows.Count(r => r.Status != "cached")} to run");
-            return 0;
-        });
-        return command;
-    }
-
-    public static Command Clean()
-    {
-        var command = new Command("clean", "Delete the artifact cache and the published report of a manifest") { CommonOptions.Manifest, CommonOptions.Artifacts };
-        command.SetAction(parse =>
-        {
-            var manifest = ExperimentManifest.Load(parse.GetValue(CommonOptions.Manifest)!);
-            var store = new NodeStore(parse.GetValue(CommonOptions.Artifacts) ?? manifest.Experiment.Artifacts);
-            var report = Path.Combine(manifest.Report.OutputDirectory, manifest.Experiment.Name);
-            foreach (var folder in new[] { store.Root, report }.Where(Directory.Exists))
-            {
-                Directory.Delete(folder, recursive: true);
-                Console.WriteLine($"removed {folder}");
-            }
-            return 0;
-        });
-        return command;
+        var outcome = study.Pipeline.Run(target, executor.Executor);
+        var execution = outcome.Execution;
+        foreach (var failure in execution.Outcomes.Where(o => o.State == NodeState.Failed))
+            Console.WriteLine($"  failed: {failure.Node.Id}: {failure.Error}{(failure.Log is null ? "" : $" (log: {failure.Log})")}");
+        var skipped = execution.Outcomes.Count(o => o.State == NodeState.Skipped);
+        if (skipped > 0) Console.WriteLine($"  skipped: {skipped} node(s) that read a failed node");
+        Console.WriteLine($"nas: {execution.Summary()} in {clock.Elapsed.TotalSeconds:F1} s");
+        return execution.Failed ? ExitCodes.Failed : 0;
     }
 }

@@ -1,9 +1,18 @@
 namespace NasPipeline.Graph;
 
 /// <summary>One line of <c>nas plan</c>.</summary>
-public sealed record PlanRow(string Stage, string Label, string? Key, string Status)
+public sealed record PlanRow(string Id, string Stage, string Label, string? Key, string Status)
 {
-    public static PlanRow For<T>(IStage<T> stage, string key, bool cached) => new(stage.Name, stage.Label, key, cached ? "cached" : "will run");
+    public const string CachedStatus = "cached", WillRun = "will run", AfterUpstream = "will run (after upstream)";
 
-    public static PlanRow Pending(string stage, string label) => new(stage, label, null, "will run (after upstream)");
+    public bool Cached => Status == CachedStatus;
+
+    public static PlanRow For(BoundNode node, bool cached) =>
+        new(node.Node.Id, node.Node.Stage, node.Label, node.Key, cached ? CachedStatus : WillRun);
+
+    public static PlanRow Pending(GraphNode node) => new(node.Id, node.Stage, node.Label, null, AfterUpstream);
+
+    /// <summary>The plan's last line, e.g. <c>plan: 97 nodes, 97 cached, 0 to run</c>.</summary>
+    public static string Summary(IReadOnlyCollection<PlanRow> rows) =>
+        $"plan: {rows.Count} nodes, {rows.Count(r => r.Cached)} cached, {rows.Count(r => !r.Cached)} to run";
 }

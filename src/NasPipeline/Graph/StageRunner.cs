@@ -8,8 +8,8 @@ using NasPipeline.Training;
 namespace NasPipeline.Graph;
 
 /// <summary>
-/// The one place that keys, caches and records stage nodes, for the CLI and the Cake build alike: a node whose
-/// key has a record is loaded, otherwise it runs in a temporary folder that is renamed into place.
+/// The one place that keys, caches and records stage nodes, for every command and executor: a node whose key has
+/// a record is loaded; otherwise, holding the node's lock, it runs in a temporary folder that is renamed into place.
 /// </summary>
 public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink progress, StopSignal? stop = null)
 {
@@ -25,28 +25,33 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
     public NodeStore Store => store;
     public IPipelineLog Log => log;
 
-    public string KeyOf<T>(IStage<T> stage) => StageKey.Compute(stage.Name, stage.Version, stage.Inputs);
-
-    public bool IsCached<T>(IStage<T> stage) => store.TryLoad(stage.Name, KeyOf(stage)) is not null;
+    public static string KeyOf<T>(IStage<T> stage) => StageKey.Compute(stage.Name, stage.Version, stage.Inputs);
 
     /// <summary>The node's cached result, or null; never runs anything.</summary>
-    public NodeResult<T>? TryLoad<T>(IStage<T> stage)
+    public NodeResult<T>? TryLoad<T>(IStage<T> stage, string? key = null)
     {
-        var key = KeyOf(stage);
+        key ??= KeyOf(stage);
         return store.TryLoad(stage.Name, key) is { } cached
-            ? new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), cached.Artifact.Deserialize<T>()!, cached.Seconds, true)
+            ? new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key),
+                cached.Artifact.Deserialize<T>()!, cached.Seconds, true)
             : null;
     }
 
-    public NodeResult<T> Run<T>(IStage<T> stage)
+    public NodeResult<T> Run<T>(IStage<T> stage, string? key = null)
     {
-        if (TryLoad(stage) is { } cached)
+        key ??= KeyOf(stage);
+        if (TryLoad(stage, key) is { } cached)
         {
-            log.NodeFinished(stage.Label, cached.Key, cached: true, cached.Seconds);
+            log.NodeFinished(stage.Label, key, cached: true, cached.Seconds);
             return cached;
         }
-        var key = KeyOf(stage);
-        var directory = store.NodeDirectory(stage.Name, key);
+        using var held = store.Lock(stage.Name, key,
+            () => log.Info($"waiting for {stage.Label} ({key[..12]}): another process is building it"));
+        if (TryLoad(stage, key) is { } builtElsewhere)
+        {
+            log.NodeFinished(stage.Label, key, cached: true, builtElsewhere.Seconds);
+            return builtElsewhere;
+        }
 
         log.NodeStarted(stage.Label, key);
         var clock = Stopwatch.StartNew();
@@ -55,10 +60,11 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         {
             artifact = stage.Run(new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
             return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
-                Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()), JsonSerializer.SerializeToElement(artifact));
+                Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()),
+                JsonSerializer.SerializeToElement(artifact));
         });
         log.NodeFinished(stage.Label, key, cached: false, record.Seconds);
-        return new NodeResult<T>(stage.Name, key, stage.Label, directory, artifact, record.Seconds, false);
+        return new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), artifact, record.Seconds, false);
     }
 
     static string VersionOf(Assembly assembly) =>

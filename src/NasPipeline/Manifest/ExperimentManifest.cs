@@ -15,7 +15,8 @@ public sealed record ExperimentManifest(
     ReportSection Report,
     BenchmarkSection Benchmark,
     EvaluationSection Evaluation,
-    ProxyStudySection? ProxyStudy)
+    ProxyStudySection? ProxyStudy,
+    ExecutorSection Executor)
 {
     /// <summary>True when the manifest declares a trainer × selector grid (a proxy study alone needs none).</summary>
     public bool HasGrid => Trainers.Count > 0;
@@ -41,8 +42,10 @@ public sealed record ExperimentManifest(
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
         var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
         var report = ReportSection.Read(doc.Table("report"), experiment.Name);
+        var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
-        return new ExperimentManifest(path, experiment, dataset, space, trainers, selectors, retrain, report, benchmark, evaluation, proxyStudy);
+        return new ExperimentManifest(
+            path, experiment, dataset, space, trainers, selectors, retrain, report, benchmark, evaluation, proxyStudy, executor);
     }
 
     static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog, bool optional)

@@ -1,8 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace NasPipeline.Manifest;
 
-/// <summary>[experiment]: what the study is called, which seeds it runs and where artifacts live.</summary>
-public sealed record ExperimentSection(string Name, IReadOnlyList<int> Seeds, int Threads, string Artifacts)
+/// <summary>[experiment]: what the study is called, which seeds it runs, on what hardware, and where artifacts live.</summary>
+public sealed partial record ExperimentSection(string Name, IReadOnlyList<int> Seeds, ComputeSettings Compute, string Artifacts)
 {
+    public int Threads => Compute.Threads;
+
     public static ExperimentSection Read(TomlSection s)
     {
         var name = s.RequireString("name");
@@ -12,8 +16,22 @@ public sealed record ExperimentSection(string Name, IReadOnlyList<int> Seeds, in
         var seeds = s.IntegerList("seeds", [0], minCount: 1).Select(v => checked((int)v)).ToList();
         if (seeds.Distinct().Count() != seeds.Count)
             throw new ManifestException(seedsEntry!.ValueLocation, "'seeds' lists a seed twice");
-        var section = new ExperimentSection(name, seeds, s.Int("threads", 2, min: 1, max: 256), s.String("artifacts", ".nas"));
+        var device = s.String("device", "cpu");
+        if (!DevicePattern().IsMatch(device))
+            throw new ManifestException(s.Find("device")!.ValueLocation,
+                $"'device' = \"{device}\" must be \"cpu\", \"cuda\" or \"cuda:<index>\"");
+        var compute = new ComputeSettings(s.Int("threads", 2, min: 1, max: 256), device);
+        var section = new ExperimentSection(name, seeds, compute, s.String("artifacts", ".nas"));
         s.RejectUnknownKeys();
         return section;
     }
+
+    [GeneratedRegex(@"^(cpu|cuda(:\d{1,2})?)$")]
+    private static partial Regex DevicePattern();
 }
+
+/// <summary>
+/// Where tensors live and how many CPU threads compute them. Part of every compute node's key: libtorch's CPU
+/// kernels split reductions by thread count, so the same seed gives slightly different floats with 1 and 2 threads.
+/// </summary>
+public sealed record ComputeSettings(int Threads, string Device);

@@ -5,8 +5,28 @@ namespace NasPipeline.Selectors;
 /// <summary>What a selector returns: the architecture, and anything the report should say about how it was chosen.</summary>
 public sealed record SelectionResult(Genotype Genotype, IReadOnlyList<string> Notes);
 
+/// <summary>What a selector reads besides its options and the seed; a select node is keyed by exactly that.</summary>
+[Flags]
+public enum SelectionReads
+{
+    /// <summary>Nothing but the search space (the random control).</summary>
+    Space = 0,
+
+    /// <summary>The trained supernet (its weights or mixing weights): one select node per trainer.</summary>
+    Supernet = 1,
+
+    /// <summary>The data set's images.</summary>
+    Data = 2,
+}
+
 /// <summary>Picks one discrete architecture from a trained supernet.</summary>
 public interface IArchitectureSelector
 {
+    /// <summary>
+    /// What <see cref="Select"/> reads. A selector that never reads the trained supernet (Zero-Cost-PT, random) gets
+    /// one node per seed, shared by every trainer of the grid.
+    /// </summary>
+    SelectionReads Reads => SelectionReads.Supernet | SelectionReads.Data;
+
     SelectionResult Select(SelectionContext context);
 }

@@ -10,14 +10,15 @@ namespace NasPipeline.Selectors;
 /// selectors (magnitude, random) never touch weights or images.
 /// </summary>
 public sealed class SelectionContext(
-    double[][] mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
+    double[][]? mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
     Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null) : IDisposable
 {
     readonly Lazy<Nb201Supernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);
 
     /// <summary>The trainer's final mixing weights [edges][ops] (what it believes about each op).</summary>
-    public double[][] MixingWeights { get; } = mixingWeights;
+    public double[][] MixingWeights => mixingWeights ?? throw new InvalidOperationException(
+        "this selection reads no trained supernet (its selector declares SelectionReads without Supernet)");
     public int Seed { get; } = seed;
 
     /// <summary>How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it.</summary>

@@ -13,7 +13,8 @@ namespace NasPipeline.Stages;
 /// the manifest computes only that proxy; data-free proxies are keyed without the data set, as they never read it.
 /// </summary>
 public sealed class ProxyScoreStage(
-    string proxy, ProxyStudySection study, DatasetSection dataset, Func<Nb201Table> table, Func<SearchData> data)
+    string proxy, ProxyStudySection study, DatasetSection dataset, ComputeSettings compute, Func<Nb201Table> table,
+    Func<SearchData> data)
     : IStage<ProxyScoresArtifact>
 {
     readonly bool _usesData = ProxyCatalog.Create(proxy).UsesData;
@@ -25,7 +26,7 @@ public sealed class ProxyScoreStage(
     public object Inputs => new
     {
         proxy, study.Architectures, study.Seed, study.BatchSize, table = table().Hash,
-        dataset = _usesData ? dataset : null,
+        dataset = _usesData ? dataset : null, compute,
     };
 
     public ProxyScoresArtifact Run(StageContext context)

@@ -12,13 +12,14 @@ namespace NasPipeline.Stages;
 /// Trains the selected architecture from scratch and tests it. Keyed by genotype, not by who selected it, so
 /// two selectors that pick the same architecture share one retrain.
 /// </summary>
-public sealed class RetrainStage(Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, Func<SearchData> data)
+public sealed class RetrainStage(
+    Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, ComputeSettings compute, Func<SearchData> data)
     : IStage<RetrainArtifact>
 {
     public string Name => "retrain";
     public int Version => 1;
     public string Label => $"retrain {genotype} seed={seed}";
-    public object Inputs => new { genotype = genotype.ToString(), retrain, dataset, seed };
+    public object Inputs => new { genotype = genotype.ToString(), retrain, dataset, seed, compute };
 
     public RetrainArtifact Run(StageContext context)
     {

@@ -9,28 +9,52 @@ using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
 
-/// <summary>Picks one architecture from one trained supernet with one selector.</summary>
-public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeResult<SupernetArtifact> supernet, int seed, Func<SearchData> data)
+/// <summary>
+/// Picks one architecture with one selector: from one trained supernet, or, for a selector that never reads one
+/// (<see cref="SelectionReads"/>), once per seed from the search space and data alone.
+/// </summary>
+public sealed class SelectStage(
+    PluginSpec selector, (PluginSpec Trainer, NodeResult<SupernetArtifact> Node)? supernet, int seed,
+    DatasetSection dataset, SearchSpaceSection space, ComputeSettings compute, Func<SearchData> data)
     : IStage<SelectionArtifact>
 {
+    readonly SelectionReads _reads = SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads;
+
     public string Name => "select";
     public int Version => 5; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α
-    public string Label => $"select {selector.Id} from {trainer.Id} seed={seed}";
-    public object Inputs => new { selector.Method, selector.Options, supernet = supernet.Key, seed };
+
+    public string Label => supernet is { } s
+        ? $"select {selector.Id} from {s.Trainer.Id} seed={seed}"
+        : $"select {selector.Id} seed={seed}";
+
+    // The supernet's key covers its data set; a selection without one is keyed by the data and space it reads.
+    public object Inputs => new
+    {
+        selector.Method, selector.Options, supernet = supernet?.Node.Key, seed,
+        dataset = supernet is null && _reads.HasFlag(SelectionReads.Data) ? dataset : null,
+        space = supernet is null ? space : null,
+        compute,
+    };
+
+    /// <summary>True when <paramref name="selector"/> reads a trained supernet, so the grid needs one node per trainer.</summary>
+    public static bool ReadsSupernet(PluginSpec selector) =>
+        SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads.HasFlag(SelectionReads.Supernet);
 
     public SelectionArtifact Run(StageContext context)
     {
         Determinism.Seed(seed);
         var method = SelectorCatalog.Default.Create(selector.Method, selector.Options);
-        var artifact = supernet.Artifact;
-        var trained = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
-        using var selection = new SelectionContext(artifact.FinalMixingWeights, seed, () => TrainSupernetStage.Load(supernet), data,
+        var trained = supernet is { } s ? TrainerCatalog.Default.Create(s.Trainer.Method, s.Trainer.Options) : null;
+        using var selection = new SelectionContext(supernet?.Node.Artifact.FinalMixingWeights, seed,
+            () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")), data,
             untrained: () =>
             {
                 Determinism.Seed(seed);
-                return new Nb201Supernet(artifact.Channels, artifact.CellsPerStage, artifact.InputChannels, artifact.Classes);
+                return supernet?.Node.Artifact is { } a
+                    ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
+                    : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes);
             },
-            training: trained.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha);
+            training: trained?.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
     }

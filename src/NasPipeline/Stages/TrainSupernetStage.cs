@@ -12,12 +12,13 @@ namespace NasPipeline.Stages;
 
 /// <summary>Trains one supernet with one method and seed; writes weights, mixing-weight history and metrics.</summary>
 public sealed class TrainSupernetStage(
-    DatasetSection dataset, SearchSpaceSection space, PluginSpec trainer, int seed, Func<SearchData> data) : IStage<SupernetArtifact>
+    DatasetSection dataset, SearchSpaceSection space, PluginSpec trainer, int seed, ComputeSettings compute,
+    Func<SearchData> data) : IStage<SupernetArtifact>
 {
     public string Name => "train";
     public int Version => 3; // 2: validation under each method's semantics; 3: module names without Sequential
     public string Label => $"train {trainer.Id} seed={seed}";
-    public object Inputs => new { dataset, space, trainer.Method, trainer.Options, seed };
+    public object Inputs => new { dataset, space, trainer.Method, trainer.Options, seed, compute };
 
     public SupernetArtifact Run(StageContext context)
     {

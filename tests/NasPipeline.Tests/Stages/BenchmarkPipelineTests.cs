@@ -120,7 +120,12 @@ public sealed class BenchmarkPipelineTests
             proxies = ["snip"]
             """, "p.toml");
         var runner = new StageRunner(new NasPipeline.Caching.NodeStore(study.Artifacts), new MemoryLog(), NasPipeline.Training.NullProgress.Instance);
-        var e = Assert.Throws<DataException>(() => new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Run(PipelineTarget.Report))!;
-        Assert.That(e.Message, Does.StartWith("p.toml:8:8: [dataset] path = ").And.Contain("data_batch_1.bin"));
+        var logs = new NasPipeline.Execution.NodeLogs(study.Artifacts, "p");
+        var outcome = new ExperimentPipeline(manifest, runner, RepoPaths.Templates)
+            .Run(PipelineTarget.Report, new NasPipeline.Execution.InProcessExecutor(runner, logs));
+        var failed = outcome.Execution.Outcomes.Single(o => o.State == NodeState.Failed);
+        Assert.That(failed.Node.Id, Is.EqualTo("proxy/snip"));
+        Assert.That(failed.Error, Does.StartWith("p.toml:8:8: [dataset] path = ").And.Contain("data_batch_1.bin"));
+        Assert.That(File.ReadAllText(failed.Log!), Does.Contain(nameof(DataException)), "the log keeps the exception and its stack");
     }
 }

@@ -99,7 +99,12 @@ public sealed class ExperimentPipelineTests
     {
         using var study = new TinyStudy();
         var bad = study.Manifest(dataset: $"name = \"cifar10\"\npath = \"{study.Scratch("no-cifar")}\"");
-        Assert.Throws<NasPipeline.Data.DataException>(() => study.Run(bad));
+        var (log, outcome) = study.Run(bad);
+        Assert.That(outcome.Execution.Failed, Is.True);
+        Assert.That(log.Failures.Single().Label, Is.EqualTo("train darts seed=0"));
+        Assert.That(log.Failures.Single().Error, Does.Contain("CIFAR-10"));
+        Assert.That(outcome.Execution.Outcomes.Where(o => o.Node.Stage != "train").Select(o => o.State),
+            Is.All.EqualTo(NasPipeline.Graph.NodeState.Skipped), "everything downstream of the failed node is skipped");
         var train = Path.Combine(study.Artifacts, "train");
         Assert.That(!Directory.Exists(train) || Directory.GetFileSystemEntries(train).Length == 0, Is.True);
     }

@@ -1,4 +1,5 @@
 using NasPipeline.Caching;
+using NasPipeline.Execution;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Stages;
@@ -56,12 +57,16 @@ public sealed class TinyStudy : IDisposable
         {extra}
         """;
 
-    public (MemoryLog Log, PipelineOutcome Outcome) Run(string manifestText, PipelineTarget target = PipelineTarget.Report, string? artifacts = null)
+    /// <summary>Runs the study in this process (the sequential local executor).</summary>
+    public (MemoryLog Log, PipelineOutcome Outcome) Run(
+        string manifestText, PipelineTarget target = PipelineTarget.Report, string? artifacts = null)
     {
         var manifest = ExperimentManifest.Parse(manifestText, "tiny.toml");
         var log = new MemoryLog();
-        var runner = new StageRunner(new NodeStore(artifacts ?? manifest.Experiment.Artifacts), log, NullProgress.Instance);
-        return (log, new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Run(target));
+        var store = new NodeStore(artifacts ?? manifest.Experiment.Artifacts);
+        var runner = new StageRunner(store, log, NullProgress.Instance);
+        var executor = new InProcessExecutor(runner, new NodeLogs(store.Root, manifest.Experiment.Name));
+        return (log, new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Run(target, executor));
     }
 
     public (MemoryLog Log, IReadOnlyList<PlanRow> Plan) Plan(string manifestText)

@@ -11,6 +11,8 @@ public sealed class MagnitudeSelector(MagnitudeOptions options) : IArchitectureS
 {
     const double TieTolerance = 1e-9;
 
+    public SelectionReads Reads => SelectionReads.Supernet;
+
     public SelectionResult Select(SelectionContext context)
     {
         var none = Nb201Space.OperationIndex("none");

@@ -15,6 +15,8 @@ namespace NasPipeline.Selectors.ZeroCostPt;
 /// </summary>
 public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectureSelector
 {
+    public SelectionReads Reads => SelectionReads.Data;
+
     public SelectionResult Select(SelectionContext context)
     {
         var proxy = ProxyCatalog.Create(options.Proxy);

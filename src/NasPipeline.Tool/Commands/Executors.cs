@@ -1,0 +1,26 @@
+using NasPipeline.Execution;
+using NasPipeline.Graph;
+
+namespace NasPipeline.Tool.Commands;
+
+/// <summary>The executor a stage command runs with: [executor] from the manifest, overridden on the command line.</summary>
+public static class Executors
+{
+    public sealed record Choice(IExecutor Executor, string Describe);
+
+    public static Choice Create(Study study, string kind, int jobs, bool detach)
+    {
+        if (jobs < 1) throw new ArgumentException($"--jobs {jobs}: needs at least 1");
+        if (detach && kind != "slurm") throw new ArgumentException("--detach needs the slurm executor (--executor slurm)");
+        return kind switch
+        {
+            "local" when jobs == 1 => new(new InProcessExecutor(study.Runner, study.Logs), "the local executor (1 job, in process)"),
+            "local" => new(new LocalProcessExecutor(study.Runner, jobs, study.RunNodeCommand, study.Logs, StopSignals.Stop),
+                $"the local executor ({jobs} jobs, one process each)"),
+            "slurm" => SlurmChoice(study, detach),
+            _ => throw new ArgumentException($"--executor \"{kind}\": expected local or slurm"),
+        };
+    }
+
+    static Choice SlurmChoice(Study study, bool detach) => throw new NotImplementedException("slurm executor: not wired yet");
+}

@@ -1,0 +1,78 @@
+namespace NasPipeline.Graph;
+
+/// <summary>
+/// The study's nodes, built once from a manifest and walked by every command: run (any executor), plan, clean and
+/// <c>nas run-node</c>. Nodes are kept in dependency order: every node comes after the nodes it reads.
+/// </summary>
+public sealed class StudyGraph
+{
+    readonly List<GraphNode> _nodes = [];
+    readonly Dictionary<string, GraphNode> _byId = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<GraphNode> Nodes => _nodes;
+
+    /// <summary>Adds a node whose upstream nodes are already in the graph.</summary>
+    public GraphNode<T> Add<T>(GraphNode<T> node)
+    {
+        if (node.Upstream.FirstOrDefault(u => !_byId.ContainsKey(u.Id)) is { } missing)
+            throw new InvalidOperationException($"node {node.Id} reads {missing.Id}, which is not in the graph yet");
+        if (!_byId.TryAdd(node.Id, node)) throw new InvalidOperationException($"node id {node.Id} is used twice");
+        _nodes.Add(node);
+        return node;
+    }
+
+    public GraphNode Find(string id) => _byId.GetValueOrDefault(id) ?? throw new KeyNotFoundException(
+        $"no node \"{id}\" in this study; nodes: {string.Join(", ", _nodes.Take(8).Select(n => n.Id))}" +
+        (_nodes.Count > 8 ? $", … ({_nodes.Count} in all; `nas plan` lists them)" : ""));
+
+    /// <summary>The nodes matching <paramref name="target"/> and everything they read, in dependency order.</summary>
+    public IReadOnlyList<GraphNode> Upto(Func<GraphNode, bool> target)
+    {
+        var needed = new HashSet<GraphNode>();
+        void Need(GraphNode node)
+        {
+            if (!needed.Add(node)) return;
+            foreach (var upstream in node.Upstream) Need(upstream);
+        }
+        foreach (var node in _nodes.Where(target)) Need(node);
+        return _nodes.Where(needed.Contains).ToList();
+    }
+
+    /// <summary>
+    /// Every node of <paramref name="nodes"/> that is already in the cache (its upstream nodes too), without running
+    /// anything; the others stay absent from the result.
+    /// </summary>
+    public static NodeResults Resolve(StageRunner runner, IEnumerable<GraphNode> nodes)
+    {
+        var results = new NodeResults();
+        foreach (var node in nodes)
+            if (results.Ready(node) && node.Bind(results).TryLoad(runner) is { } cached)
+                results.Add(node, cached);
+        return results;
+    }
+
+    /// <summary>
+    /// One row per distinct node: cached, will run (key known), or will run after upstream (key depends on results
+    /// not built yet). Nodes that resolve to one key (two selectors picking the same cell share a retrain) are one row.
+    /// </summary>
+    public static IReadOnlyList<PlanRow> Plan(StageRunner runner, IEnumerable<GraphNode> nodes)
+    {
+        var results = new NodeResults();
+        var rows = new List<PlanRow>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var node in nodes)
+        {
+            if (!results.Ready(node))
+            {
+                rows.Add(PlanRow.Pending(node));
+                continue;
+            }
+            var bound = node.Bind(results);
+            if (!seen.Add((node.Stage, bound.Key))) continue;
+            var cached = bound.TryLoad(runner);
+            if (cached is not null) results.Add(node, cached);
+            rows.Add(PlanRow.For(bound, cached is not null));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,84 @@
+using NasPipeline.Artifacts;
+using NasPipeline.Graph;
+using NasPipeline.Manifest;
+using NasPipeline.Reporting;
+using NasPipeline.SearchSpaces.Nb201;
+
+namespace NasPipeline.Stages;
+
+/// <summary>
+/// The study graph of one manifest: train (trainer × seed) → select (× selector; once per seed for selectors that
+/// never read a supernet) → retrain (per selection, when the retrain evaluator is on; selections that pick the same
+/// cell resolve to one retrain key) → evaluate (one grid cell each) → report, plus one proxy node per proxy of a
+/// [proxy_study]. Nodes are added in the order a sequential run visits them.
+/// </summary>
+public static class StudyGraphBuilder
+{
+    public const string ReportId = "report";
+
+    public static StudyGraph Build(ExperimentManifest m, StudyResources r, string templates)
+    {
+        var graph = new StudyGraph();
+        var compute = m.Experiment.Compute;
+        var trains = new Dictionary<(string, int), GraphNode<SupernetArtifact>>();
+        foreach (var seed in m.Experiment.Seeds)
+            foreach (var trainer in m.Trainers)
+                trains[(trainer.Id, seed)] = graph.Add(new GraphNode<SupernetArtifact>(
+                    $"train/{trainer.Id}/seed={seed}", "train", $"train {trainer.Id} seed={seed}", [],
+                    _ => new TrainSupernetStage(m.Dataset, m.SearchSpace, trainer, seed, compute, r.Data)));
+
+        var cells = new List<(PluginSpec Trainer, PluginSpec Selector, int Seed, GraphNode<SelectionArtifact> Select)>();
+        var seedLevel = new Dictionary<(string, int), GraphNode<SelectionArtifact>>();
+        foreach (var seed in m.Experiment.Seeds)
+            foreach (var trainer in m.Trainers)
+                foreach (var selector in m.Selectors)
+                {
+                    var train = trains[(trainer.Id, seed)];
+                    var select = SelectStage.ReadsSupernet(selector)
+                        ? graph.Add(new GraphNode<SelectionArtifact>(
+                            $"select/{trainer.Id}/{selector.Id}/seed={seed}", "select",
+                            $"select {selector.Id} from {trainer.Id} seed={seed}", [train],
+                            u => new SelectStage(selector, (trainer, u.Of(train)), seed, m.Dataset, m.SearchSpace, compute, r.Data)))
+                        : seedLevel.TryGetValue((selector.Id, seed), out var shared) ? shared
+                        : seedLevel[(selector.Id, seed)] = graph.Add(new GraphNode<SelectionArtifact>(
+                            $"select/{selector.Id}/seed={seed}", "select", $"select {selector.Id} seed={seed}", [],
+                            _ => new SelectStage(selector, null, seed, m.Dataset, m.SearchSpace, compute, r.Data)));
+                    cells.Add((trainer, selector, seed, select));
+                }
+
+        var retrains = new Dictionary<GraphNode, GraphNode<RetrainArtifact>>();
+        if (m.Evaluation.Retrain)
+            foreach (var (_, _, seed, select) in cells.Where(c => !retrains.ContainsKey(c.Select)))
+                retrains[select] = graph.Add(new GraphNode<RetrainArtifact>(
+                    "retrain/" + select.Id["select/".Length..], "retrain", $"retrain ({select.Label})", [select],
+                    u => new RetrainStage(Genotype.Parse(u.Of(select).Artifact.Genotype), m.Retrain, m.Dataset, seed, compute, r.Data)));
+
+        var evaluations = new List<GraphNode<EvaluationArtifact>>();
+        foreach (var (trainer, selector, seed, select) in cells)
+        {
+            var train = trains[(trainer.Id, seed)];
+            var retrain = retrains.GetValueOrDefault(select);
+            evaluations.Add(graph.Add(new GraphNode<EvaluationArtifact>(
+                $"evaluate/{trainer.Id}/{selector.Id}/seed={seed}", "evaluate", $"evaluate {trainer.Id} × {selector.Id} seed={seed}",
+                retrain is null ? [train, select] : [train, select, retrain],
+                u => new EvaluateStage(trainer, selector, seed, u.Of(train), u.Of(select), retrain is null ? null : u.Of(retrain),
+                    m.Evaluation.Nb201 ? r.Table : null))));
+        }
+
+        var proxies = m.ProxyStudy is { } study
+            ? study.Proxies.Select(proxy => graph.Add(new GraphNode<ProxyScoresArtifact>(
+                $"proxy/{proxy}", "proxy", $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}", [],
+                _ => new ProxyScoreStage(proxy, study, m.Dataset, compute, r.Table, r.Data)))).ToList()
+            : [];
+
+        graph.Add(new GraphNode<ReportArtifact>(ReportId, "report", $"report {m.Experiment.Name}",
+            [.. trains.Values, .. evaluations, .. proxies],
+            u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(),
+                trains.Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value))).ToList(),
+                proxies.Select(p => u.Of(p)).ToList(), m.ProxyStudy is null ? null : r.Table, StageRunner.Versions, templates)));
+        return graph;
+    }
+
+    static ReportBuilder.SupernetRun SupernetRun(string trainer, int seed, NodeResult<SupernetArtifact> node) =>
+        new(trainer, seed, node.Artifact, node.Seconds);
+}
