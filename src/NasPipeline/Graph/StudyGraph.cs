@@ -39,40 +39,40 @@ public sealed class StudyGraph
     }
 
     /// <summary>
-    /// Every node of <paramref name="nodes"/> that is already in the cache (its upstream nodes too), without running
-    /// anything; the others stay absent from the result.
+    /// Walks <paramref name="nodes"/> over the cache without running anything: each node whose upstream nodes are
+    /// cached is bound (its key is known) and looked up. <paramref name="visit"/> sees every distinct node once, with
+    /// its bound stage (null while an upstream node is missing) and cached result (null when absent); nodes that
+    /// resolve to a key already seen (two selectors picking one cell share a retrain) share its result unseen.
     /// </summary>
-    public static NodeResults Resolve(StageRunner runner, IEnumerable<GraphNode> nodes)
+    /// <returns>The cached results found.</returns>
+    public static NodeResults Walk(StageRunner runner, IEnumerable<GraphNode> nodes, Action<GraphNode, BoundNode?, INodeResult?>? visit = null)
     {
         var results = new NodeResults();
-        foreach (var node in nodes)
-            if (results.Ready(node) && node.Bind(results).TryLoad(runner) is { } cached)
-                results.Add(node, cached);
-        return results;
-    }
-
-    /// <summary>
-    /// One row per distinct node: cached, will run (key known), or will run after upstream (key depends on results
-    /// not built yet). Nodes that resolve to one key (two selectors picking the same cell share a retrain) are one row.
-    /// </summary>
-    public static IReadOnlyList<PlanRow> Plan(StageRunner runner, IEnumerable<GraphNode> nodes)
-    {
-        var results = new NodeResults();
-        var rows = new List<PlanRow>();
-        var seen = new HashSet<(string, string)>();
+        var seen = new Dictionary<(string, string), INodeResult?>();
         foreach (var node in nodes)
         {
             if (!results.Ready(node))
             {
-                rows.Add(PlanRow.Pending(node));
+                visit?.Invoke(node, null, null);
                 continue;
             }
             var bound = node.Bind(results);
-            if (!seen.Add((node.Stage, bound.Key))) continue;
-            var cached = bound.TryLoad(runner);
+            if (!seen.TryGetValue((node.Stage, bound.Key), out var cached))
+            {
+                seen[(node.Stage, bound.Key)] = cached = bound.TryLoad(runner);
+                visit?.Invoke(node, bound, cached);
+            }
             if (cached is not null) results.Add(node, cached);
-            rows.Add(PlanRow.For(bound, cached is not null));
         }
+        return results;
+    }
+
+    /// <summary>One row per distinct node: cached, will run (key known), or will run after upstream (key not yet known).</summary>
+    public static IReadOnlyList<PlanRow> Plan(StageRunner runner, IEnumerable<GraphNode> nodes)
+    {
+        var rows = new List<PlanRow>();
+        Walk(runner, nodes, (node, bound, cached) =>
+            rows.Add(bound is null ? PlanRow.Pending(node) : PlanRow.For(bound, cached is not null)));
         return rows;
     }
 }

@@ -58,7 +58,7 @@ public sealed class ExperimentPipeline
     public INodeResult RunNode(string id)
     {
         var node = Graph.Find(id);
-        var upstream = StudyGraph.Resolve(_runner, Graph.Upto(n => node.Upstream.Contains(n)));
+        var upstream = StudyGraph.Walk(_runner, Graph.Upto(n => node.Upstream.Contains(n)));
         if (node.Upstream.FirstOrDefault(u => !upstream.Has(u)) is { } missing)
             throw new InvalidOperationException($"node {id} reads {missing.Id}, which is not in the cache yet (run it first)");
         Prepare();
@@ -70,14 +70,12 @@ public sealed class ExperimentPipeline
     /// <summary>Removes every cached node of this manifest (those whose key can be known) and the published report.</summary>
     public IReadOnlyList<string> Clean()
     {
-        var removed = new List<string>();
-        var results = new NodeResults();
-        foreach (var node in Graph.Nodes.Where(results.Ready))
+        var keys = new List<(string Stage, string Key)>();
+        StudyGraph.Walk(_runner, Graph.Nodes, (node, bound, _) =>
         {
-            var bound = node.Bind(results);
-            if (bound.TryLoad(_runner) is { } cached) results.Add(node, cached);
-            if (_runner.Store.Remove(node.Stage, bound.Key)) removed.Add($"{node.Stage}/{bound.Key}");
-        }
+            if (bound is not null) keys.Add((node.Stage, bound.Key));
+        });
+        var removed = keys.Where(k => _runner.Store.Remove(k.Stage, k.Key)).Select(k => $"{k.Stage}/{k.Key}").ToList();
         var output = ReportFolder;
         if (Directory.Exists(output))
         {
