@@ -44,5 +44,12 @@ public static class NasApp
             Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (Exception e)
+        {
+            // The stack first and the one-line reason last, so the tail of a node's log says what went wrong.
+            Console.Error.WriteLine(e);
+            Console.Error.WriteLine($"nas: error: {e.GetType().Name}: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

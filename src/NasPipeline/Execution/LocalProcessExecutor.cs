@@ -70,7 +70,7 @@ public sealed class LocalProcessExecutor(
                     status.Restart();
                     runner.Log.Info($"{running.Count} running, {outcomes.Count} finished, {waiting.Count} waiting");
                     foreach (var r in running)
-                        runner.Log.Info($"  {r.Bound.Label}: {NodeLogs.Tail(r.Process.Log, 1)}");
+                        runner.Log.Info($"  {r.Bound.Label}: {NodeLogs.LastLine(r.Process.Log)}");
                 }
             }
         }
@@ -94,7 +94,7 @@ public sealed class LocalProcessExecutor(
             return;
         }
         var error = code == 0 ? "the process exited without committing the node"
-            : $"exit code {code}: {NodeLogs.Tail(done.Process.Log)}";
+            : $"exit code {code}: {NodeLogs.LastLine(done.Process.Log)}";
         failed.Add(node);
         runner.Log.NodeFailed(bound.Label, error, done.Process.Log);
         outcomes.Add(new NodeOutcome(node, NodeState.Failed, done.Clock.Elapsed.TotalSeconds, done.Process.Log, error));

@@ -24,13 +24,9 @@ public sealed class NodeLogs(string artifacts, string experiment)
         return path;
     }
 
-    /// <summary>The last non-empty lines of a log (what a failure summary shows).</summary>
-    public static string Tail(string path, int lines = 3)
-    {
-        if (!File.Exists(path)) return "";
-        var tail = File.ReadLines(path).Where(l => l.Trim().Length > 0).TakeLast(lines);
-        return string.Join(" | ", tail.Select(l => l.Trim()));
-    }
+    /// <summary>The last non-empty line of a log: a node's latest progress, or its one-line error.</summary>
+    public static string LastLine(string path) =>
+        File.Exists(path) ? File.ReadLines(path).LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "" : "";
 
     static string Safe(string part)
     {

@@ -41,4 +41,73 @@ public sealed class NodeStoreTests
         File.WriteAllText(Path.Combine(store.NodeDirectory("s", "k3"), NodeStore.RecordFile), "{ not json");
         Assert.That(store.TryLoad("s", "k3"), Is.Null);
     }
+
+    [Test]
+    public void Commit_RemovesTemporaryFoldersOfDeadBuilds_AndTheWorkFolder()
+    {
+        using var dir = new TempDirectory();
+        var store = new NodeStore(dir.Path);
+        var stale = store.NodeDirectory("s", "k4") + ".tmp-otherhost-4242-0123";
+        Directory.CreateDirectory(stale);
+        Directory.CreateDirectory(store.WorkDirectory("s", "k4"));
+        var other = store.NodeDirectory("s", "k5") + ".tmp-otherhost-4242-0123"; // another node's: not ours to touch
+        Directory.CreateDirectory(other);
+        using (store.Lock("s", "k4", () => { }))
+            store.Commit("s", "k4", _ => Record("k4"));
+        Assert.That(Directory.Exists(stale), Is.False);
+        Assert.That(Directory.Exists(store.WorkDirectory("s", "k4")), Is.False, "checkpoints go once the node is committed");
+        Assert.That(Directory.Exists(other), Is.True);
+    }
+
+    [Test]
+    public void Commit_WhenTheNodeAppearedMeanwhile_KeepsTheFinishedNode()
+    {
+        using var dir = new TempDirectory();
+        var store = new NodeStore(dir.Path);
+        store.Commit("s", "k6", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "first"); return Record("k6"); });
+        store.Commit("s", "k6", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "second"); return Record("k6"); });
+        Assert.That(File.ReadAllText(Path.Combine(store.NodeDirectory("s", "k6"), "a.txt")), Is.EqualTo("first"));
+        Assert.That(Directory.GetDirectories(Path.Combine(dir.Path, "s")), Has.Length.EqualTo(1), "no temporary folder left");
+    }
+
+    [Test]
+    public void Lock_IsExclusive_UntilReleased()
+    {
+        using var dir = new TempDirectory();
+        var store = new NodeStore(dir.Path);
+        var held = store.Lock("s", "k7", () => Assert.Fail("nobody holds it yet"));
+        Assert.That(NodeLock.TryAcquire(store.LockFile("s", "k7")), Is.Null, "a second open of the lock file is refused");
+        held.Dispose();
+        using var again = NodeLock.TryAcquire(store.LockFile("s", "k7"));
+        Assert.That(again, Is.Not.Null);
+    }
+
+    [Test]
+    public void Lock_WaitsForTheHolder_AndSaysSoOnce()
+    {
+        using var dir = new TempDirectory();
+        var store = new NodeStore(dir.Path);
+        var held = store.Lock("s", "k8", () => { });
+        var waits = 0;
+        var release = Task.Delay(600).ContinueWith(_ => held.Dispose());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using (store.Lock("s", "k8", () => waits++))
+            Assert.That(clock.ElapsedMilliseconds, Is.GreaterThanOrEqualTo(500));
+        release.Wait();
+        Assert.That(waits, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Remove_DeletesNodeAndWorkFolder_OnlyOfThatKey()
+    {
+        using var dir = new TempDirectory();
+        var store = new NodeStore(dir.Path);
+        store.Commit("s", "a", _ => Record("a"));
+        store.Commit("s", "b", _ => Record("b"));
+        Directory.CreateDirectory(store.WorkDirectory("s", "a"));
+        Assert.That(store.Remove("s", "a"), Is.True);
+        Assert.That((store.TryLoad("s", "a"), Directory.Exists(store.WorkDirectory("s", "a"))), Is.EqualTo((null as NodeRecord, false)));
+        Assert.That(store.TryLoad("s", "b"), Is.Not.Null);
+        Assert.That(store.Remove("s", "a"), Is.False);
+    }
 }

@@ -1,3 +1,5 @@
+using NasPipeline.Graph;
+
 namespace NasPipeline.Tests.Stages;
 
 /// <summary>The rerun rules of the study graph, on the real pipeline with a tiny synthetic study.</summary>
@@ -68,14 +70,17 @@ public sealed class ExperimentPipelineTests
     }
 
     [Test]
-    public void Plan_AfterRun_ShowsEveryBuildNodeCached()
+    public void Plan_AfterRun_ShowsEveryNodeCached_IncludingEvaluateAndReport()
     {
         using var study = new TinyStudy();
         var before = study.Plan(study.Manifest()).Plan;
-        Assert.That(before.Single(r => r.Stage == "train").Status, Is.EqualTo("will run"));
+        Assert.That(before.Single(r => r.Stage == "train").Status, Is.EqualTo(PlanRow.WillRun));
+        Assert.That(PlanRow.Summary(before), Is.EqualTo($"plan: {before.Count} nodes, 0 cached, {before.Count} to run"));
         study.Run(study.Manifest());
         var after = study.Plan(study.Manifest()).Plan;
-        Assert.That(after.Where(r => r.Stage is "train" or "select" or "retrain").Select(r => r.Status), Is.All.EqualTo("cached"));
+        Assert.That(after.Select(r => r.Stage).Distinct(), Is.EquivalentTo(new[] { "train", "select", "retrain", "evaluate", "report" }));
+        Assert.That(after.Select(r => r.Status), Is.All.EqualTo(PlanRow.CachedStatus));
+        Assert.That(PlanRow.Summary(after), Is.EqualTo($"plan: {after.Count} nodes, {after.Count} cached, 0 to run"));
     }
 
     [Test]
