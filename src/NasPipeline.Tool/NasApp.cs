@@ -16,6 +16,7 @@ public static class NasApp
         foreach (var command in StageCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunNodeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -1,4 +1,5 @@
 using NasPipeline.Execution;
+using NasPipeline.Execution.Slurm;
 using NasPipeline.Graph;
 
 namespace NasPipeline.Tool.Commands;
@@ -22,5 +23,15 @@ public static class Executors
         };
     }
 
-    static Choice SlurmChoice(Study study, bool detach) => throw new NotImplementedException("slurm executor: not wired yet");
+    static Choice SlurmChoice(Study study, bool detach)
+    {
+        var slurm = new SlurmClient();
+        if (!slurm.IsAvailable(out var reason))
+            throw new ArgumentException($"--executor slurm: no Slurm cluster answers here: {reason}");
+        var m = study.Manifest;
+        var runFile = SlurmRun.PathFor(study.Store.Root, m.Experiment.Name);
+        var executor = new SlurmExecutor(study.Runner, slurm, m.Executor.Slurm, m.Experiment.Threads, study.RunNodeCommand,
+            study.Logs, runFile, study.ManifestPath, detach);
+        return new(executor, $"the slurm executor ({(detach ? "submit and return" : "submit and wait")})");
+    }
 }
