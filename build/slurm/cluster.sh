@@ -5,6 +5,7 @@
 #   build/slurm/cluster.sh stop     scontrol shutdown, then make sure the daemons are gone
 #   build/slurm/cluster.sh status   print the state; exit 1 when the cluster is not running
 #   build/slurm/cluster.sh env      print `export SLURM_CONF=…` for the client commands: eval "$(… env)"
+#   build/slurm/cluster.sh conf     print the config path alone (what SLURM_CONF must name)
 # Everything (config, state, spool, logs, pids) lives under NAS_SLURM_DIR (default /tmp/nas-slurm); the config is
 # $NAS_SLURM_DIR/etc/slurm.conf and /etc/slurm is never written. No systemd: the daemons are started directly.
 # Environment: NAS_SLURM_DIR, NAS_SLURM_PORT (slurmctld port, slurmd uses the next one; default 6817),
@@ -224,5 +225,6 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   env) printf 'export SLURM_CONF=%q\n' "$conf" ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  conf) echo "$conf" ;;
+  *) echo "usage: $0 start|stop|status|env|conf" >&2; exit 2 ;;
 esac

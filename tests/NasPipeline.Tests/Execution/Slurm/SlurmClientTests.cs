@@ -65,14 +65,17 @@ public sealed class SlurmClientTests
     public void Submit_CheckpointedOnTerm_IsRequeuedAndCompletesOnItsSecondRun()
     {
         var id = _client.Submit(CheckpointingJob());
+        // A dependent must wait for the rerun, not take the requeued first run's exit 0 as success.
+        var after = _client.Submit(Bash("after", "cp ckpt.log seen-by-dependent.log", id));
         LocalSlurmCluster.WaitUntil(() => File.Exists(_dir.File("started")), () => "the first run to start");
         // What --signal=B:TERM@N does before a time limit: TERM to the batch shell only.
         Scancel("--signal=TERM", "--batch", id);
 
-        var status = LocalSlurmCluster.WaitForEnd(_client, [id], seconds: 40)[id];
-        var log = Log();
-        Assert.That(status.Succeeded, Is.True, $"{status}\n{log}");
+        var statuses = LocalSlurmCluster.WaitForEnd(_client, [id, after], seconds: 40);
+        var (status, log) = (statuses[id], Log());
+        Assert.That(status.Succeeded && statuses[after].Succeeded, Is.True, $"{status}, {statuses[after]}\n{log}");
         Assert.That(status.ExitCode, Is.EqualTo(0));
+        Assert.That(File.ReadAllText(_dir.File("seen-by-dependent.log")), Does.Contain("run 1 finishes"));
         Assert.That(Lines(log), Is.EqualTo(new[]
         {
             "run 0 starts", "run 0 got TERM: checkpointed", $"slurm job {id}: exit 75 (checkpointed): requeueing",
