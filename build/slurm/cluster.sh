@@ -46,6 +46,16 @@ node_state() { timeout 10 sinfo -h -n "$node" -o %t 2>/dev/null | head -n1 || tr
 
 node_takes_jobs() { case "$(node_state)" in idle|mix|alloc|comp) return 0 ;; *) return 1 ;; esac; }
 
+# Right after a restart sinfo still shows the node's saved state; the node is back once the slurmd launched at
+# $slurmd_launched (epoch seconds) has registered.
+slurmd_launched=""
+slurmd_registered() {
+  [ -z "$slurmd_launched" ] && return 0
+  local started
+  started="$(timeout 10 scontrol show node "$node" 2>/dev/null | grep -o 'SlurmdStartTime=[^ ]*' | cut -d= -f2)"
+  [ -n "$started" ] && [ "$started" != None ] && [ "$(date -d "$started" +%s)" -ge "$slurmd_launched" ]
+}
+
 log_tails() {
   local f
   for f in "$base/log/slurmctld.log" "$base/log/slurmd.log" /var/log/munge/munged.log; do
@@ -132,9 +142,23 @@ EOF
   mv "$conf.tmp" "$conf"
 }
 
+# The daemons fork and return before the child writes its pidfile: wait for the pidfile before judging.
+start_daemon() {
+  local name="$1" pid_of="$2" deadline=$((SECONDS + 10))
+  rm -f "$base/run/$name.pid"
+  "$(tool "$name")" -f "$conf" || { log_tails >&2; die "$name did not start (logs above; config $conf)"; }
+  until [ -n "$($pid_of)" ]; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      log_tails >&2
+      die "$name exited right after starting (logs above; config $conf)"
+    fi
+    sleep 0.1
+  done
+}
+
 wait_for_node() {
   local deadline=$((SECONDS + timeout))
-  until node_takes_jobs; do
+  until node_takes_jobs && slurmd_registered; do
     if [ -z "$(ctld_pid)" ] || [ -z "$(slurmd_pid)" ]; then
       log_tails >&2
       die "a Slurm daemon exited during start (logs above; config $conf)"
@@ -161,12 +185,11 @@ start() {
   start_munge
   if [ -z "$(ctld_pid)" ]; then
     write_config
-    rm -f "$base/run/slurmctld.pid"
-    "$(tool slurmctld)" -f "$conf"
+    start_daemon slurmctld ctld_pid
   fi
   if [ -z "$(slurmd_pid)" ]; then
-    rm -f "$base/run/slurmd.pid"
-    "$(tool slurmd)" -f "$conf"
+    slurmd_launched="$(date +%s)"
+    start_daemon slurmd slurmd_pid
   fi
   wait_for_node
   say "started: node $node $(node_state), $(nproc) CPUs; export SLURM_CONF=$conf"
