@@ -92,8 +92,12 @@ start_munge() {
   install -d -o munge -g munge -m 0700 /var/log/munge /var/lib/munge
   runuser -u munge -- "$(tool munged)"
   touch "$base/run/munged.started" # stop ends munged only when this script started it
-  local i
-  for i in $(seq 50); do munge_works && return; sleep 0.1; done
+  local deadline=$((SECONDS + 5))
+  until munge_works; do
+    [ "$SECONDS" -ge "$deadline" ] && break
+    sleep 0.1
+  done
+  munge_works && return
   log_tails >&2
   die "munged does not answer"
 }
@@ -197,7 +201,7 @@ start() {
 
 # Waits until none of the given pids runs (zombies count as gone); returns 1 on timeout.
 wait_gone() {
-  local seconds="$1" pid alive end=$((SECONDS + $1))
+  local pid alive end=$((SECONDS + $1))
   shift
   while :; do
     alive=""

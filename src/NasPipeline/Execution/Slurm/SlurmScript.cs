@@ -89,7 +89,7 @@ public static class SlurmScript
         // sbatch reads several arguments from one #SBATCH line, so "--constraint", "a100" stays a pair.
         if (r.Extra.Count > 0) s.Append("#SBATCH ").AppendJoin(' ', r.Extra.Select(DirectiveQuote)).Append('\n');
 
-        s.Append("# Written by NasPipeline (SlurmScript): the command runs as a child so TERM is forwarded at once.\n");
+        s.Append("# Written by NasPipeline (SlurmScript): the command runs as a child, so TERM can be forwarded.\n");
         foreach (var (name, value) in job.Environment ?? new Dictionary<string, string>())
         {
             if (!VariableName.IsMatch(name)) throw new ArgumentException($"not a variable name: '{name}'", nameof(job));
@@ -109,8 +109,8 @@ public static class SlurmScript
     }
 
     /// <summary>
-    /// One argument on an <c>#SBATCH</c> line. sbatch splits these lines itself (no shell): double quotes group, a
-    /// backslash escapes the next character, and an unescaped <c>#</c> ends the line even inside quotes.
+    /// One argument on an <c>#SBATCH</c> line. sbatch splits these lines itself (no shell): double quotes group and a
+    /// backslash escapes the next character; <c>#</c> is escaped too, as outside quotes it would start a comment.
     /// </summary>
     public static string DirectiveQuote(string value)
     {
