@@ -5,11 +5,15 @@ namespace NasPipeline.Manifest;
 /// <summary>
 /// sbatch resources of a job: <c>partition</c>, <c>account</c>, <c>time</c> (Slurm's formats: <c>MM</c>,
 /// <c>HH:MM:SS</c>, <c>D-HH</c>, …), <c>cpus_per_task</c>, <c>mem</c> (e.g. <c>8G</c>), <c>gres</c> (e.g.
-/// <c>gpu:1</c>) and <c>extra</c>, raw sbatch arguments passed through as written. Null = Slurm's default.
+/// <c>gpu:1</c>) and <c>extra</c>, raw sbatch arguments passed through as written, one argument per element as on a
+/// command line (<c>["--qos=long"]</c> or <c>["--constraint", "a100"]</c>). Null = Slurm's default.
 /// </summary>
 public sealed partial record SlurmResources(
     string? Partition, string? Account, string? Time, int? CpusPerTask, string? Mem, string? Gres, IReadOnlyList<string>? Extra)
 {
+    /// <summary>Nothing requested: the cluster's defaults.</summary>
+    public static SlurmResources Default { get; } = new(null, null, null, null, null, null, null);
+
     /// <summary>These resources, with <paramref name="defaults"/> wherever these leave a key unset.</summary>
     public SlurmResources Over(SlurmResources defaults) => new(
         Partition ?? defaults.Partition, Account ?? defaults.Account, Time ?? defaults.Time,

@@ -1,3 +1,4 @@
+using NasPipeline.Manifest;
 namespace NasPipeline.Execution.Slurm;
 
 /// <summary>

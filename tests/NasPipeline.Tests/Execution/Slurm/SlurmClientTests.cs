@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NasPipeline.Execution.Slurm;
+using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Execution.Slurm;
 
