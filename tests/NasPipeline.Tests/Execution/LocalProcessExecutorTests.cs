@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NasPipeline.Caching;
-using NasPipeline.Stages;
 using NasPipeline.Tests.Stages;
 using NasPipeline.Tool;
 
@@ -57,10 +56,8 @@ public sealed partial class LocalProcessExecutorTests
         var artifacts = study.Scratch("cache");
         var text = Manifest(study, artifacts);
         // Break one node only: its lock file is a folder, so no process can lock it (as on a broken file system).
-        var manifest = NasPipeline.Manifest.ExperimentManifest.Parse(text, "tiny.toml");
         var store = new NodeStore(artifacts);
-        var runner = new NasPipeline.Graph.StageRunner(store, new NasPipeline.Graph.MemoryLog(), NasPipeline.Training.NullProgress.Instance);
-        var broken = new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Plan().Single(r => r.Id == "train/gdas/seed=1");
+        var broken = study.Plan(text).Plan.Single(r => r.Id == "train/gdas/seed=1");
         Directory.CreateDirectory(store.LockFile("train", broken.Key!));
 
         var path = Write(study, "tiny.toml", text);

@@ -20,6 +20,16 @@ public static class LocalSlurmCluster
         return client!;
     }
 
+    /// <summary>
+    /// Makes the cluster the one <c>nas</c> (in this process and the ones it starts) talks to, as a user's
+    /// SLURM_CONF would; the test is ignored when none runs.
+    /// </summary>
+    public static void UseForNas()
+    {
+        var client = ClientOrIgnore();
+        if (client.ConfigPath is { } config) Environment.SetEnvironmentVariable("SLURM_CONF", config);
+    }
+
     /// <summary>Polls until every job has ended or is gone; fails the test after <paramref name="seconds"/>.</summary>
     public static IReadOnlyDictionary<string, SlurmJobStatus> WaitForEnd(
         SlurmClient client, IReadOnlyCollection<string> ids, int seconds = 30)
