@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace NasPipeline.Manifest;
@@ -20,7 +21,10 @@ public sealed partial record ExperimentSection(string Name, IReadOnlyList<int> S
         if (!DevicePattern().IsMatch(device))
             throw new ManifestException(s.Find("device")!.ValueLocation,
                 $"'device' = \"{device}\" must be \"cpu\", \"cuda\" or \"cuda:<index>\"");
-        var compute = new ComputeSettings(s.Int("threads", 2, min: 1, max: 256), device);
+        var compute = new ComputeSettings(s.Int("threads", 2, min: 1, max: 256), device)
+        {
+            DeviceLocation = s.Find("device")?.ValueLocation,
+        };
         var section = new ExperimentSection(name, seeds, compute, s.String("artifacts", ".nas"));
         s.RejectUnknownKeys();
         return section;
@@ -34,4 +38,8 @@ public sealed partial record ExperimentSection(string Name, IReadOnlyList<int> S
 /// Where tensors live and how many CPU threads compute them. Part of every compute node's key: libtorch's CPU
 /// kernels split reductions by thread count, so the same seed gives slightly different floats with 1 and 2 threads.
 /// </summary>
-public sealed record ComputeSettings(int Threads, string Device);
+public sealed record ComputeSettings(int Threads, string Device)
+{
+    /// <summary>Where the manifest sets <c>device</c> (not part of any key), for errors about the device.</summary>
+    [JsonIgnore] public SourceLocation? DeviceLocation { get; init; }
+}

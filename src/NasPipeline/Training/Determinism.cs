@@ -20,7 +20,7 @@ public static class Determinism
         Threads(compute.Threads);
         if (compute.Device != "cpu" && !cuda.is_available())
             throw new DeviceUnavailableException(
-                $"device \"{compute.Device}\" is not available: this build of TorchSharp ({typeof(TorchSharp.torch).Assembly.GetName().Version}) " +
+                $"{(compute.DeviceLocation is { } at ? $"{at}: " : "")}[experiment] device = \"{compute.Device}\" is not available: this build of TorchSharp ({typeof(TorchSharp.torch).Assembly.GetName().Version}) " +
                 "has no CUDA support (it references TorchSharp-cpu); set [experiment] device = \"cpu\" or build with a CUDA package");
         set_default_device(compute.Device);
     }

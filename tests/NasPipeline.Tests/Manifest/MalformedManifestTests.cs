@@ -63,6 +63,21 @@ public sealed class MalformedManifestTests
         yield return Case("ProxyStudyWithTrainersButNoSelectors",
             Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)] + "[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\n", 1, 1,
             "at least one [[selectors]] entry (id, method), or only a [proxy_study]");
+        yield return Case("UnknownDevice", Valid.Replace("seeds = [0, 1]", "seeds = [0, 1]\ndevice = \"gpu\""), 4, 10,
+            "'device' = \"gpu\" must be \"cpu\", \"cuda\" or \"cuda:<index>\"");
+        yield return Case("UnknownExecutor", Valid + "\n\n[executor]\nkind = \"kubernetes\"\n", 14, 8,
+            "'kind' = \"kubernetes\" is not one of: local, slurm");
+        yield return Case("ZeroJobs", Valid + "\n\n[executor]\njobs = 0\n", 14, 8, "'jobs' = 0 is out of range [1, 1024]");
+        yield return Case("SlurmBadTime", Valid + "\n\n[executor.slurm]\ntime = \"4 hours\"\n", 14, 8,
+            "[executor.slurm] time = \"4 hours\" must be a Slurm time limit");
+        yield return Case("SlurmStageBadMemory", Valid + "\n\n[executor.slurm.train]\nmem = \"lots\"\n", 14, 7,
+            "[executor.slurm.train] mem = \"lots\" must be a Slurm memory size");
+        yield return Case("SlurmUnknownStage", Valid + "\n\n[executor.slurm.trian]\ntime = \"10\"\n", 13, 1,
+            "unknown section [executor.slurm.trian]; expected one of:");
+        yield return Case("SlurmExtraNotAnOption", Valid + "\n\n[executor.slurm]\nextra = [\"qos=long\"]\n", 14, 9,
+            "extra lists \"qos=long\": each entry is one sbatch argument");
+        yield return Case("SlurmUnknownKey", Valid + "\n\n[executor.slurm]\ncpus = 4\n", 14, 1,
+            "unknown key 'cpus' in [executor.slurm]; expected one of: partition, account, time, cpus_per_task");
         yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8, "must be letters, digits");
     }
 

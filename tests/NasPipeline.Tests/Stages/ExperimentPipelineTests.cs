@@ -113,4 +113,26 @@ public sealed class ExperimentPipelineTests
         var train = Path.Combine(study.Artifacts, "train");
         Assert.That(!Directory.Exists(train) || Directory.GetFileSystemEntries(train).Length == 0, Is.True);
     }
+
+    [Test]
+    public void CudaDevice_OnThisCpuBuild_FailsBeforeAnyNode_NamingTheManifestPlace()
+    {
+        using var study = new TinyStudy();
+        var path = study.Scratch("cuda.toml");
+        File.WriteAllText(path, study.Manifest().Replace("threads = 1", "threads = 1\ndevice = \"cuda\""));
+        var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["train", "--manifest", path]));
+        Assert.That(exit, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain($"{path}:5:10: [experiment] device = \"cuda\" is not available").And.Contain("TorchSharp-cpu"));
+        Assert.That(output, Does.Not.Contain("[run   ]"));
+    }
+
+    [Test]
+    public void ThreadCount_IsPartOfTheTrainKey()
+    {
+        using var study = new TinyStudy();
+        var one = study.Plan(study.Manifest()).Plan;
+        var two = study.Plan(study.Manifest().Replace("threads = 1", "threads = 2")).Plan;
+        // libtorch splits reductions by thread: the same seed gives other floats with another thread count.
+        Assert.That(two.Single(r => r.Stage == "train").Key, Is.Not.EqualTo(one.Single(r => r.Stage == "train").Key));
+    }
 }
