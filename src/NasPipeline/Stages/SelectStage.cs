@@ -29,7 +29,8 @@ public sealed class SelectStage(PluginSpec selector, PluginSpec trainer, NodeRes
                 Determinism.Seed(seed);
                 return new Nb201Supernet(artifact.Channels, artifact.CellsPerStage, artifact.InputChannels, artifact.Classes);
             },
-            training: trained.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha);
+            training: trained.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha,
+            workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
     }

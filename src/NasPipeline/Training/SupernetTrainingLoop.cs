@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
 using NasPipeline.Supernet;
@@ -9,12 +10,15 @@ using static TorchSharp.torch;
 namespace NasPipeline.Training;
 
 /// <summary>What a supernet training run produced besides the weights.</summary>
-public sealed record SupernetTrainingResult(IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory, IReadOnlyList<double[][]> AlphaHistory);
+public sealed record SupernetTrainingResult(
+    IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory, IReadOnlyList<double[][]> AlphaHistory);
 
 /// <summary>
 /// The one training loop every supernet method shares: per step the method's architecture update on an α-half
 /// batch, then an SGD step on the weights with the method's mixing; cosine learning rate per epoch; validation
 /// under the method's own evaluation semantics after each epoch; a dispose scope per step so memory stays flat.
+/// With a work folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary, and a
+/// later run resumes from the newest checkpoint with the same numbers as a run that never stopped.
 /// </summary>
 public static class SupernetTrainingLoop
 {
@@ -22,9 +26,11 @@ public static class SupernetTrainingLoop
     public const ulong EvaluationSeed = 201;
 
     public static SupernetTrainingResult Run(
-        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress, string task)
+        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress, string task,
+        string? workDirectory = null, StopSignal? stop = null)
     {
         var o = trainer.Training;
+        stop ??= StopSignal.Never;
         var weights = supernet.WeightParameters().ToList();
         using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay, nesterov: o.Nesterov);
         trainer.Attach(supernet);
@@ -33,22 +39,60 @@ public static class SupernetTrainingLoop
         var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256), shuffle: false, 0);
         var steps = Math.Min(weightBatches.Count, alphaBatches.Count);
 
-        var epochs = new List<EpochMetrics>();
-        var mixing = new List<double[][]>();
-        var alphas = new List<double[][]>();
-        var clock = Stopwatch.StartNew();
-        for (var epoch = 0; epoch < o.Epochs; epoch++)
+        var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "supernet");
+        void Save(SupernetRunState state) => checkpoints!.Save(checkpoint =>
         {
+            checkpoint.Module("supernet", supernet);
+            checkpoint.Optimizer("weight-optimizer", weightOptimizer);
+            trainer.SaveState(checkpoint);
+            checkpoint.RandomState();
+            checkpoint.Json("state", state);
+        });
+        var start = SupernetRunState.Start;
+        if (checkpoints?.Latest() is { } saved)
+        {
+            saved.Module("supernet", supernet);
+            saved.Optimizer("weight-optimizer", weightOptimizer);
+            trainer.LoadState(saved);
+            saved.RandomState();
+            start = saved.Json<SupernetRunState>("state");
+            weightBatches.FastForward(start.WeightDraws);
+            alphaBatches.FastForward(start.AlphaDraws);
+            progress.Note(start.Position.Describe(task, o.Epochs, steps));
+        }
+
+        var (epochs, mixing, alphas) = (start.Epochs.ToList(), start.Mixing.ToList(), start.Alphas.ToList());
+        var clock = Stopwatch.StartNew();
+        var stepsBefore = start.Position.Epoch * (long)steps + start.Position.Step;
+        var totalSteps = o.Epochs * (long)steps;
+        for (var epoch = start.Position.Epoch; epoch < o.Epochs; epoch++)
+        {
+            var resumed = epoch == start.Position.Epoch;
             var epochClock = Stopwatch.StartNew();
+            var secondsBefore = resumed ? start.EpochSeconds : 0;
             var lr = CosineSchedule.At(epoch, o.Epochs, o.LearningRate, o.LearningRateMin);
             CosineSchedule.Apply(weightOptimizer, lr);
             supernet.train();
-            var train = new RunningMean();
-            var architecture = new RunningMean();
-            using var weightEpoch = weightBatches.Epoch().GetEnumerator();
-            using var alphaEpoch = alphaBatches.Epoch().GetEnumerator();
-            for (var s = 0; s < steps; s++)
+            var train = resumed ? new RunningMean(start.Train) : new RunningMean();
+            var architecture = resumed ? new RunningMean(start.Architecture) : new RunningMean();
+            var (weightDraws, alphaDraws) = (weightBatches.Draws, alphaBatches.Draws);
+            var skip = resumed ? start.Position.Step : 0;
+            using var weightEpoch = weightBatches.Epoch(skip).GetEnumerator();
+            using var alphaEpoch = alphaBatches.Epoch(skip).GetEnumerator();
+
+            // A stop between two steps saves exactly this point: the next step, the sums so far, this epoch's draws.
+            void StopIfRequested(int step)
             {
+                if (!stop.Requested) return;
+                if (checkpoints is null) stop.ThrowIfRequested(task);
+                Save(new SupernetRunState(new(epoch, step), weightDraws, alphaDraws, train.Totals, architecture.Totals,
+                    secondsBefore + epochClock.Elapsed.TotalSeconds, epochs, mixing, alphas));
+                throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
+            }
+
+            for (var s = skip; s < steps; s++)
+            {
+                StopIfRequested(s);
                 using var scope = NewDisposeScope();
                 weightEpoch.MoveNext();
                 alphaEpoch.MoveNext();
@@ -64,9 +108,11 @@ public static class SupernetTrainingLoop
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
                 weightOptimizer.step();
                 train.Add(loss, logits, batch.Weights.Labels);
+                var done = epoch * (long)steps + s + 1;
                 progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss,
-                    Eta.Remaining(clock.Elapsed, epoch * (long)steps + s + 1, o.Epochs * (long)steps));
+                    Eta.Remaining(clock.Elapsed, done - stepsBefore, totalSteps - stepsBefore));
             }
+            StopIfRequested(steps); // before validation, which takes a while on a large α half
 
             var valid = Validate(supernet, trainer, validation);
             using (NewDisposeScope())
@@ -77,9 +123,17 @@ public static class SupernetTrainingLoop
             }
             var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
                 Nullable(architecture.Loss), Nullable(architecture.Accuracy), Nullable(valid.Loss), Nullable(valid.Accuracy),
-                epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
+                secondsBefore + epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
-            progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epoch + 1, o.Epochs));
+            if (checkpoints is not null)
+                Save(SupernetRunState.EpochEnd(epoch + 1, weightBatches.Draws, alphaBatches.Draws, epochs, mixing, alphas));
+            var epochsDone = (epoch + 1) * (long)steps;
+            progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epochsDone - stepsBefore, totalSteps - stepsBefore));
+            if (stop.Requested && epoch + 1 < o.Epochs)
+            {
+                if (checkpoints is null) stop.ThrowIfRequested(task);
+                throw Interrupted(task, workDirectory!, $"the end of epoch {epoch + 1}/{o.Epochs}");
+            }
         }
         return new SupernetTrainingResult(epochs, mixing, alphas);
     }
@@ -96,6 +150,9 @@ public static class SupernetTrainingLoop
         supernet.train();
         return result;
     }
+
+    static NodeInterruptedException Interrupted(string task, string workDirectory, string where) =>
+        new($"{task}: stopped at {where}; checkpoint saved in {workDirectory}, a rerun resumes there");
 
     static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
