@@ -7,11 +7,12 @@ namespace NasPipeline.Checkpoints;
 /// What a complete checkpoint holds: every file with its size and SHA-256. Written last, so a folder without it
 /// (or whose files differ from it: truncated, corrupted) is not a checkpoint.
 /// </summary>
-sealed record CheckpointManifest(int Format, long Sequence, DateTime Created, IReadOnlyList<CheckpointManifest.Entry> Files)
+sealed record CheckpointManifest(
+    int Format, long Sequence, DateTime Created, IReadOnlyList<CheckpointManifest.Entry> Files)
 {
     public const string FileName = "checkpoint.json";
 
-    /// <summary>Bumped when the layout changes; a checkpoint of another format is ignored rather than misread.</summary>
+    /// <summary>Bumped when the layout changes: a checkpoint in another format is ignored, not misread.</summary>
     public const int CurrentFormat = 1;
 
     public sealed record Entry(string Name, long Bytes, string Sha256);
@@ -31,7 +32,8 @@ sealed record CheckpointManifest(int Format, long Sequence, DateTime Created, IR
         if (!File.Exists(path)) return null;
         try
         {
-            var manifest = JsonSerializer.Deserialize<CheckpointManifest>(File.ReadAllText(path), CheckpointJson.Options);
+            var text = File.ReadAllText(path);
+            var manifest = JsonSerializer.Deserialize<CheckpointManifest>(text, CheckpointJson.Options);
             return manifest is { Format: CurrentFormat, Files: not null } ? manifest : null;
         }
         catch (JsonException) { return null; } // torn or foreign: not a checkpoint

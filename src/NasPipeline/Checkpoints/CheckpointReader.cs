@@ -17,7 +17,10 @@ public sealed class CheckpointReader
     /// <summary>Checkpoints written before this one in the work folder, plus one.</summary>
     public long Sequence { get; }
 
-    /// <summary>Parameters and buffers, and gradient tensors (zero: every loop zeroes them before use) where there were any.</summary>
+    /// <summary>
+    /// Parameters and buffers, and gradient tensors where there were any (zeros: every loop zeroes gradients before
+    /// it reads them, so only their presence carries over).
+    /// </summary>
     public void Module(string name, nn.Module module)
     {
         using var scope = NewDisposeScope();
@@ -42,11 +45,15 @@ public sealed class CheckpointReader
         set_rng_state(state);
     });
 
-    public T Json<T>(string name) => JsonSerializer.Deserialize<T>(File.ReadAllBytes(Path.Combine(Folder, $"{name}.json")),
-        CheckpointJson.Options) ?? throw new InvalidDataException($"{Folder}: {name}.json is empty");
+    public T Json<T>(string name)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Folder, $"{name}.json"));
+        return JsonSerializer.Deserialize<T>(bytes, CheckpointJson.Options)
+            ?? throw new InvalidDataException($"{Folder}: {name}.json is empty");
+    }
 
     internal static OptimizerHelper Managed(optim.Optimizer optimizer) => optimizer as OptimizerHelper
-        ?? throw new ArgumentException($"{optimizer.GetType().Name} cannot save its state (not a managed TorchSharp optimizer)");
+        ?? throw new ArgumentException($"{optimizer.GetType().Name} cannot save its state (not a managed optimizer)");
 
     void Read(string file, Action<BinaryReader> body)
     {

@@ -11,9 +11,9 @@ namespace NasPipeline.Checkpoints;
 /// the previous one). Only one process runs a node (the node lock), so temporary folders found here belong to a
 /// dead process and are removed.
 /// </summary>
-public sealed partial class CheckpointStore(string directory, string name)
+public sealed class CheckpointStore(string directory, string name)
 {
-    /// <summary>Complete checkpoints kept: the newest, and one to fall back on should the newest be unreadable.</summary>
+    /// <summary>Complete checkpoints kept: the newest, and one to fall back on should it be unreadable.</summary>
     public const int Keep = 2;
 
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -30,7 +30,7 @@ public sealed partial class CheckpointStore(string directory, string name)
         return null;
     }
 
-    /// <summary>Writes a new checkpoint with <paramref name="write"/>; returns its folder once it is in place.</summary>
+    /// <summary>Writes a checkpoint with <paramref name="write"/>; returns its folder once it is in place.</summary>
     public string Save(Action<CheckpointWriter> write)
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -63,9 +63,13 @@ public sealed partial class CheckpointStore(string directory, string name)
         if (!System.IO.Directory.Exists(Directory)) yield break;
         var pattern = new Regex($"^{Regex.Escape(Name)}-([0-9]+)$", RegexOptions.CultureInvariant);
         foreach (var folder in System.IO.Directory.EnumerateDirectories(Directory))
-            if (pattern.Match(Path.GetFileName(folder)) is { Success: true } match
-                && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+        {
+            var match = pattern.Match(Path.GetFileName(folder));
+            if (!match.Success) continue;
+            var digits = match.Groups[1].Value;
+            if (long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
                 yield return (sequence, folder);
+        }
     }
 
     void RemoveTemporaries()

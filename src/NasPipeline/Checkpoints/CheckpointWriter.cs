@@ -27,14 +27,15 @@ public sealed class CheckpointWriter
     {
         using var scope = NewDisposeScope(); // the tensor wrappers the walk over the state creates
         Write($"{name}.module", writer => module.save(writer));
-        Json($"{name}.gradients", module.named_parameters().Where(p => p.parameter.grad is not null).Select(p => p.name).ToArray());
+        var withGradient = module.named_parameters().Where(p => p.parameter.grad is not null).Select(p => p.name);
+        Json($"{name}.gradients", withGradient.ToArray());
     }
 
     /// <summary>Options and per-parameter state: SGD momentum buffers, Adam moments and step counts.</summary>
     public void Optimizer(string name, optim.Optimizer optimizer) =>
         Write($"{name}.optimizer", writer => CheckpointReader.Managed(optimizer).save_state_dict(writer));
 
-    /// <summary>TorchSharp's global generator (Gumbel noise, Dirichlet draws, sampled architectures, perturbations).</summary>
+    /// <summary>TorchSharp's global generator: Gumbel noise, Dirichlet draws, sampled cells, perturbations.</summary>
     public void RandomState() => Write(RandomStateFile, writer =>
     {
         using var state = get_rng_state();
@@ -42,8 +43,11 @@ public sealed class CheckpointWriter
     });
 
     /// <summary>Plain values (position, metrics, histories) as JSON.</summary>
-    public void Json<T>(string name, T value) =>
-        Write($"{name}.json", writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(value, CheckpointJson.Options)));
+    public void Json<T>(string name, T value)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, CheckpointJson.Options);
+        Write($"{name}.json", writer => writer.Write(bytes));
+    }
 
     internal static string RandomStateName => RandomStateFile;
 

@@ -29,10 +29,10 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
         return Slices(order, skip);
     }
 
-    /// <summary>Draws (and discards) orders until <paramref name="draws"/> have been drawn, building no tensors.</summary>
+    /// <summary>Draws and discards orders until <paramref name="draws"/> have been drawn (builds no tensors).</summary>
     public void FastForward(int draws)
     {
-        if (draws < Draws) throw new InvalidOperationException($"cannot rewind batches from {Draws} orders drawn to {draws}");
+        if (draws < Draws) throw new InvalidOperationException($"cannot rewind batches from {Draws} orders to {draws}");
         while (Draws < draws) Draw();
     }
 

@@ -22,7 +22,7 @@ public static class EdgeProjection
     /// Called after each decision with the picks and edges decided so far and the projected weights; returns the
     /// weights to go on with (DARTS-PT fine-tunes α, which moves the undecided edges).
     /// </param>
-    /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: from the start.</param>
+    /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: the start.</param>
     public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
         Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null)
     {

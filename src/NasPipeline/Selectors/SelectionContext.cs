@@ -13,7 +13,8 @@ namespace NasPipeline.Selectors;
 public sealed class SelectionContext(
     double[][] mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
     Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null,
-    string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select") : IDisposable
+    string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select")
+    : IDisposable
 {
     readonly Lazy<Nb201Supernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);

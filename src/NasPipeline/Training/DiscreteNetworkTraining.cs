@@ -10,18 +10,20 @@ namespace NasPipeline.Training;
 /// <summary>
 /// Trains a discrete network from scratch: SGD with momentum, cosine learning rate, gradient clipping. With a work
 /// folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary; a later run resumes
-/// from the newest checkpoint with the same numbers as a run that never stopped.
+/// from the newest checkpoint and ends with the same numbers as a run that never stopped.
 /// </summary>
 public static class DiscreteNetworkTraining
 {
     public static IReadOnlyList<EpochMetrics> Run(
-        DiscreteNetwork network, RetrainSection o, ImageSet train, Normalization normalization, int seed, IProgressSink progress,
-        string task, string? workDirectory = null, StopSignal? stop = null)
+        DiscreteNetwork network, RetrainSection o, ImageSet train, Normalization normalization, int seed,
+        IProgressSink progress, string task, string? workDirectory = null, StopSignal? stop = null)
     {
         stop ??= StopSignal.Never;
         var parameters = network.parameters().ToList();
-        using var optimizer = optim.SGD(parameters, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay, nesterov: o.Nesterov);
+        using var optimizer = optim.SGD(parameters, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
+            nesterov: o.Nesterov);
         var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed);
+        var steps = batches.Count;
 
         var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "retrain");
         void Save(RetrainRunState state) => checkpoints!.Save(checkpoint =>
@@ -39,13 +41,11 @@ public static class DiscreteNetworkTraining
             saved.RandomState();
             start = saved.Json<RetrainRunState>("state");
             batches.FastForward(start.Draws);
-            progress.Note(start.Position.Describe(task, o.Epochs, batches.Count));
+            progress.Note(start.Position.Describe(task, o.Epochs, steps));
         }
 
         var epochs = start.Epochs.ToList();
-        var clock = Stopwatch.StartNew();
-        var stepsBefore = start.Position.Epoch * (long)batches.Count + start.Position.Step;
-        var totalSteps = o.Epochs * (long)batches.Count;
+        var clock = new LoopClock(start.Position.Epoch * (long)steps + start.Position.Step, o.Epochs * (long)steps);
         for (var epoch = start.Position.Epoch; epoch < o.Epochs; epoch++)
         {
             var resumed = epoch == start.Position.Epoch;
@@ -56,20 +56,16 @@ public static class DiscreteNetworkTraining
             network.train();
             var mean = resumed ? new RunningMean(start.Mean) : new RunningMean();
             var draws = batches.Draws;
-
-            // A stop between two steps saves exactly this point: the next step, the sums so far, this epoch's draws.
-            void StopIfRequested(int step)
-            {
-                if (!stop.Requested) return;
-                if (checkpoints is null) stop.ThrowIfRequested(task);
-                Save(new RetrainRunState(new(epoch, step), draws, mean.Totals, secondsBefore + epochClock.Elapsed.TotalSeconds, epochs));
-                throw new NodeInterruptedException(
-                    $"{task}: stopped at epoch {epoch + 1}/{o.Epochs}, step {step}/{batches.Count}; checkpoint saved in {workDirectory}");
-            }
-
             batches.ForEach((images, labels, step) =>
             {
-                StopIfRequested(step);
+                // A stop between two steps saves exactly this point: next step, sums so far, this epoch's draws.
+                if (stop.Requested)
+                {
+                    if (checkpoints is null) throw NothingSaved(task);
+                    var seconds = secondsBefore + epochClock.Elapsed.TotalSeconds;
+                    Save(new RetrainRunState(new(epoch, step), draws, mean.Totals, seconds, epochs));
+                    throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
+                }
                 optimizer.zero_grad();
                 var logits = network.forward(images);
                 var loss = nn.functional.cross_entropy(logits, labels);
@@ -77,24 +73,25 @@ public static class DiscreteNetworkTraining
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(parameters, o.GradClip);
                 optimizer.step();
                 mean.Add(loss, logits, labels);
-                var done = epoch * (long)batches.Count + step + 1;
-                progress.Step(task, epoch + 1, o.Epochs, step + 1, batches.Count, mean.Loss,
-                    Eta.Remaining(clock.Elapsed, done - stepsBefore, totalSteps - stepsBefore));
+                var eta = clock.Remaining(epoch * (long)steps + step + 1);
+                progress.Step(task, epoch + 1, o.Epochs, step + 1, steps, mean.Loss, eta);
             }, skip: resumed ? start.Position.Step : 0);
 
             var metrics = new EpochMetrics(epoch + 1, lr, mean.Loss, mean.Accuracy, null, null, null, null,
                 secondsBefore + epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             if (checkpoints is not null) Save(RetrainRunState.EpochEnd(epoch + 1, batches.Draws, epochs));
-            var epochsDone = (epoch + 1) * (long)batches.Count;
-            progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epochsDone - stepsBefore, totalSteps - stepsBefore));
+            progress.Epoch(task, metrics, o.Epochs, clock.Remaining((epoch + 1) * (long)steps));
             if (stop.Requested && epoch + 1 < o.Epochs)
-            {
-                if (checkpoints is null) stop.ThrowIfRequested(task);
-                throw new NodeInterruptedException(
-                    $"{task}: stopped at the end of epoch {epoch + 1}/{o.Epochs}; checkpoint saved in {workDirectory}");
-            }
+                throw checkpoints is null ? NothingSaved(task)
+                    : Interrupted(task, workDirectory!, $"the end of epoch {epoch + 1}/{o.Epochs}");
         }
         return epochs;
     }
+
+    static NodeInterruptedException Interrupted(string task, string workDirectory, string where) =>
+        new($"{task}: stopped at {where}; checkpoint saved in {workDirectory}, a rerun resumes there");
+
+    static NodeInterruptedException NothingSaved(string task) =>
+        new($"{task}: stopped on request before finishing (no work folder: nothing saved)");
 }

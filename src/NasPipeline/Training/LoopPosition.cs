@@ -1,6 +1,9 @@
 namespace NasPipeline.Training;
 
-/// <summary>Where a resumable epoch loop goes on: step <paramref name="Step"/> of epoch <paramref name="Epoch"/> (both 0-based).</summary>
+/// <summary>
+/// Where a resumable epoch loop goes on: step <paramref name="Step"/> of epoch <paramref name="Epoch"/>, both
+/// 0-based; <c>(k, 0)</c> is the end of epoch k.
+/// </summary>
 public sealed record LoopPosition(int Epoch, int Step)
 {
     public static readonly LoopPosition Start = new(0, 0);

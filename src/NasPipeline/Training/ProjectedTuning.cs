@@ -25,16 +25,18 @@ public sealed class ProjectedTuning : IDisposable
     readonly double _learningRate;
     readonly SupernetTrainingOptions _o;
 
-    public ProjectedTuning(Nb201Supernet supernet, bool[] decided, Tensor projected, AlphaOptions? alpha, double learningRate,
-        SupernetTrainingOptions o)
+    public ProjectedTuning(Nb201Supernet supernet, bool[] decided, Tensor projected, AlphaOptions? alpha,
+        double learningRate, SupernetTrainingOptions o)
     {
         (_supernet, _learningRate, _o) = (supernet, learningRate, o);
         _mask = tensor(decided).unsqueeze(1);
         _projected = projected.detach().clone();
         _weights = supernet.WeightParameters().ToList();
-        _weightOptimizer = optim.SGD(_weights, learningRate, o.Momentum, weight_decay: o.WeightDecay, nesterov: o.Nesterov);
+        _weightOptimizer = optim.SGD(_weights, learningRate, o.Momentum, weight_decay: o.WeightDecay,
+            nesterov: o.Nesterov);
         _alphaOptimizer = alpha is null ? null
-            : optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2, weight_decay: alpha.WeightDecay);
+            : optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2,
+                weight_decay: alpha.WeightDecay);
     }
 
     /// <summary>Tunes for <paramref name="epochs"/> epochs without checkpoints.</summary>
@@ -43,11 +45,12 @@ public sealed class ProjectedTuning : IDisposable
         Batches weightBatches, Batches alphaBatches, int epochs, double learningRate, SupernetTrainingOptions o)
     {
         using var tuning = new ProjectedTuning(supernet, decided, projected, alpha, learningRate, o);
-        tuning.Train(weightBatches, alphaBatches, epochs, TuningPosition.Before(weightBatches.Draws, alphaBatches.Draws));
+        var start = TuningPosition.Before(weightBatches.Draws, alphaBatches.Draws);
+        tuning.Train(weightBatches, alphaBatches, epochs, start);
         return tuning.Mixing();
     }
 
-    /// <summary>The current mixing weights (detached): projected rows for decided edges, softmax(α) elsewhere.</summary>
+    /// <summary>The current mixing weights, detached: projected rows for decided edges, softmax(α) elsewhere.</summary>
     public Tensor Mixing()
     {
         using var _ = no_grad();
@@ -57,17 +60,18 @@ public sealed class ProjectedTuning : IDisposable
     /// <summary>
     /// Tunes from <paramref name="from"/> to the end of epoch <paramref name="epochs"/>. At every epoch end, and at a
     /// step boundary once <paramref name="stop"/> is requested, it hands <paramref name="save"/> where it is (the
-    /// caller checkpoints that with <see cref="SaveState"/>); after a stop it throws <see cref="NodeInterruptedException"/>.
+    /// caller checkpoints that with <see cref="SaveState"/>); after a stop it throws
+    /// <see cref="NodeInterruptedException"/>.
     /// </summary>
     public void Train(Batches weightBatches, Batches alphaBatches, int epochs, TuningPosition from,
-        Action<TuningPosition>? save = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "tuning")
+        Action<TuningPosition>? save = null, StopSignal? stop = null, IProgressSink? progress = null,
+        string task = "tuning")
     {
         (stop, progress) = (stop ?? StopSignal.Never, progress ?? NullProgress.Instance);
         if (from.Position.Epoch >= epochs) return;
         _supernet.train();
         var steps = weightBatches.Count;
-        var clock = Stopwatch.StartNew();
-        var stepsBefore = from.Position.Epoch * (long)steps + from.Position.Step;
+        var clock = new LoopClock(from.Position.Epoch * (long)steps + from.Position.Step, epochs * (long)steps);
         for (var epoch = from.Position.Epoch; epoch < epochs; epoch++)
         {
             var resumed = epoch == from.Position.Epoch;
@@ -90,7 +94,8 @@ public sealed class ProjectedTuning : IDisposable
                     if (!alphaEpoch.MoveNext()) return;
                     var (xa, ya) = alphaEpoch.Current;
                     _alphaOptimizer!.zero_grad();
-                    nn.functional.cross_entropy(_supernet.Forward(xa, Mixing(_supernet.SoftmaxWeights())), ya).backward();
+                    var alphaLogits = _supernet.Forward(xa, Mixing(_supernet.SoftmaxWeights()));
+                    nn.functional.cross_entropy(alphaLogits, ya).backward();
                     _alphaOptimizer.step();
                 }
                 _weightOptimizer.zero_grad();
@@ -100,20 +105,19 @@ public sealed class ProjectedTuning : IDisposable
                 if (_o.GradClip > 0) nn.utils.clip_grad_norm_(_weights, _o.GradClip);
                 _weightOptimizer.step();
                 mean.Add(loss, logits, labels);
-                var done = epoch * (long)steps + step + 1 - stepsBefore;
-                progress.Step(task, epoch + 1, epochs, step + 1, steps, mean.Loss,
-                    Eta.Remaining(clock.Elapsed, done, epochs * (long)steps - stepsBefore));
+                var eta = clock.Remaining(epoch * (long)steps + step + 1);
+                progress.Step(task, epoch + 1, epochs, step + 1, steps, mean.Loss, eta);
             }, skip);
 
             save?.Invoke(new TuningPosition(new(epoch + 1, 0), weightBatches.Draws, alphaBatches.Draws, new(0, 0, 0)));
             var metrics = new EpochMetrics(epoch + 1, _learningRate, mean.Loss, mean.Accuracy, null, null, null, null,
                 epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
-            var epochsDone = (epoch + 1) * (long)steps - stepsBefore;
-            progress.Epoch(task, metrics, epochs, Eta.Remaining(clock.Elapsed, epochsDone, epochs * (long)steps - stepsBefore));
+            progress.Epoch(task, metrics, epochs, clock.Remaining((epoch + 1) * (long)steps));
             if (stop.Requested)
             {
                 if (save is null) stop.ThrowIfRequested(task);
-                throw new NodeInterruptedException($"{task}: stopped at the end of tuning epoch {epoch + 1}/{epochs}; checkpoint saved");
+                throw new NodeInterruptedException(
+                    $"{task}: stopped at the end of tuning epoch {epoch + 1}/{epochs}; checkpoint saved");
             }
         }
     }

@@ -4,7 +4,8 @@ namespace NasPipeline.Training;
 /// What a retrain checkpoint holds besides tensors: the position, how many orders the batches had drawn when that
 /// epoch began (replayed on resume), the epoch's running sums and seconds so far, and the finished epochs' metrics.
 /// </summary>
-sealed record RetrainRunState(LoopPosition Position, int Draws, RunningMean.Sums Mean, double EpochSeconds, IReadOnlyList<EpochMetrics> Epochs)
+sealed record RetrainRunState(
+    LoopPosition Position, int Draws, RunningMean.Sums Mean, double EpochSeconds, IReadOnlyList<EpochMetrics> Epochs)
 {
     public static RetrainRunState Start => new(LoopPosition.Start, 0, new(0, 0, 0), 0, []);
 

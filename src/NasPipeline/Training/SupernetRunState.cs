@@ -7,14 +7,15 @@ namespace NasPipeline.Training;
 /// </summary>
 sealed record SupernetRunState(
     LoopPosition Position, int WeightDraws, int AlphaDraws, RunningMean.Sums Train, RunningMean.Sums Architecture,
-    double EpochSeconds, IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> Mixing, IReadOnlyList<double[][]> Alphas)
+    double EpochSeconds, IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> Mixing,
+    IReadOnlyList<double[][]> Alphas)
 {
     static readonly RunningMean.Sums Nothing = new(0, 0, 0);
 
     public static SupernetRunState Start => new(LoopPosition.Start, 0, 0, Nothing, Nothing, 0, [], [], []);
 
     /// <summary>After <paramref name="epochsDone"/> whole epochs: the next one starts from scratch.</summary>
-    public static SupernetRunState EpochEnd(int epochsDone, int weightDraws, int alphaDraws, IReadOnlyList<EpochMetrics> epochs,
-        IReadOnlyList<double[][]> mixing, IReadOnlyList<double[][]> alphas) =>
+    public static SupernetRunState EpochEnd(int epochsDone, int weightDraws, int alphaDraws,
+        IReadOnlyList<EpochMetrics> epochs, IReadOnlyList<double[][]> mixing, IReadOnlyList<double[][]> alphas) =>
         new(new LoopPosition(epochsDone, 0), weightDraws, alphaDraws, Nothing, Nothing, 0, epochs, mixing, alphas);
 }

@@ -11,14 +11,15 @@ namespace NasPipeline.Training;
 
 /// <summary>What a supernet training run produced besides the weights.</summary>
 public sealed record SupernetTrainingResult(
-    IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory, IReadOnlyList<double[][]> AlphaHistory);
+    IReadOnlyList<EpochMetrics> Epochs, IReadOnlyList<double[][]> MixingHistory,
+    IReadOnlyList<double[][]> AlphaHistory);
 
 /// <summary>
 /// The one training loop every supernet method shares: per step the method's architecture update on an α-half
 /// batch, then an SGD step on the weights with the method's mixing; cosine learning rate per epoch; validation
 /// under the method's own evaluation semantics after each epoch; a dispose scope per step so memory stays flat.
-/// With a work folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary, and a
-/// later run resumes from the newest checkpoint with the same numbers as a run that never stopped.
+/// With a work folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary; a
+/// later run resumes from the newest checkpoint and ends with the same numbers as a run that never stopped.
 /// </summary>
 public static class SupernetTrainingLoop
 {
@@ -26,17 +27,19 @@ public static class SupernetTrainingLoop
     public const ulong EvaluationSeed = 201;
 
     public static SupernetTrainingResult Run(
-        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress, string task,
-        string? workDirectory = null, StopSignal? stop = null)
+        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress,
+        string task, string? workDirectory = null, StopSignal? stop = null)
     {
         var o = trainer.Training;
         stop ??= StopSignal.Never;
         var weights = supernet.WeightParameters().ToList();
-        using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay, nesterov: o.Nesterov);
+        using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
+            nesterov: o.Nesterov);
         trainer.Attach(supernet);
         var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed);
         var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919);
-        var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256), shuffle: false, 0);
+        var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256),
+            shuffle: false, 0);
         var steps = Math.Min(weightBatches.Count, alphaBatches.Count);
 
         var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "supernet");
@@ -62,9 +65,7 @@ public static class SupernetTrainingLoop
         }
 
         var (epochs, mixing, alphas) = (start.Epochs.ToList(), start.Mixing.ToList(), start.Alphas.ToList());
-        var clock = Stopwatch.StartNew();
-        var stepsBefore = start.Position.Epoch * (long)steps + start.Position.Step;
-        var totalSteps = o.Epochs * (long)steps;
+        var clock = new LoopClock(start.Position.Epoch * (long)steps + start.Position.Step, o.Epochs * (long)steps);
         for (var epoch = start.Position.Epoch; epoch < o.Epochs; epoch++)
         {
             var resumed = epoch == start.Position.Epoch;
@@ -81,18 +82,17 @@ public static class SupernetTrainingLoop
             using var alphaEpoch = alphaBatches.Epoch(skip).GetEnumerator();
 
             // A stop between two steps saves exactly this point: the next step, the sums so far, this epoch's draws.
-            void StopIfRequested(int step)
+            NodeInterruptedException Stopped(int step)
             {
-                if (!stop.Requested) return;
-                if (checkpoints is null) stop.ThrowIfRequested(task);
+                if (checkpoints is null) return NothingSaved(task);
                 Save(new SupernetRunState(new(epoch, step), weightDraws, alphaDraws, train.Totals, architecture.Totals,
                     secondsBefore + epochClock.Elapsed.TotalSeconds, epochs, mixing, alphas));
-                throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
+                return Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
             }
 
             for (var s = skip; s < steps; s++)
             {
-                StopIfRequested(s);
+                if (stop.Requested) throw Stopped(s);
                 using var scope = NewDisposeScope();
                 weightEpoch.MoveNext();
                 alphaEpoch.MoveNext();
@@ -108,13 +108,13 @@ public static class SupernetTrainingLoop
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
                 weightOptimizer.step();
                 train.Add(loss, logits, batch.Weights.Labels);
-                var done = epoch * (long)steps + s + 1;
-                progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss,
-                    Eta.Remaining(clock.Elapsed, done - stepsBefore, totalSteps - stepsBefore));
+                var eta = clock.Remaining(epoch * (long)steps + s + 1);
+                progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss, eta);
             }
-            StopIfRequested(steps); // before validation, which takes a while on a large α half
-
-            var valid = Validate(supernet, trainer, validation);
+            // Validation takes minutes on a whole α half and changes nothing: a stop during it (null) saves the point
+            // before it, and the rerun measures again.
+            if (stop.Requested) throw Stopped(steps);
+            var valid = Validate(supernet, trainer, validation, stop) ?? throw Stopped(steps);
             using (NewDisposeScope())
             using (no_grad())
             {
@@ -126,33 +126,45 @@ public static class SupernetTrainingLoop
                 secondsBefore + epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             if (checkpoints is not null)
-                Save(SupernetRunState.EpochEnd(epoch + 1, weightBatches.Draws, alphaBatches.Draws, epochs, mixing, alphas));
-            var epochsDone = (epoch + 1) * (long)steps;
-            progress.Epoch(task, metrics, o.Epochs, Eta.Remaining(clock.Elapsed, epochsDone - stepsBefore, totalSteps - stepsBefore));
-            if (stop.Requested && epoch + 1 < o.Epochs)
             {
-                if (checkpoints is null) stop.ThrowIfRequested(task);
-                throw Interrupted(task, workDirectory!, $"the end of epoch {epoch + 1}/{o.Epochs}");
+                var (weightDrawn, alphaDrawn) = (weightBatches.Draws, alphaBatches.Draws);
+                Save(SupernetRunState.EpochEnd(epoch + 1, weightDrawn, alphaDrawn, epochs, mixing, alphas));
             }
+            progress.Epoch(task, metrics, o.Epochs, clock.Remaining((epoch + 1) * (long)steps));
+            if (stop.Requested && epoch + 1 < o.Epochs)
+                throw checkpoints is null ? NothingSaved(task)
+                    : Interrupted(task, workDirectory!, $"the end of epoch {epoch + 1}/{o.Epochs}");
         }
         return new SupernetTrainingResult(epochs, mixing, alphas);
     }
 
     /// <summary>
     /// Supernet accuracy on the validation images with the method's evaluation mixing; sampling methods draw from a
-    /// generator reseeded each epoch, so epochs are compared on the same sampled architectures.
+    /// generator reseeded each epoch, so epochs are compared on the same sampled architectures. Null when a stop
+    /// was requested before it finished.
     /// </summary>
-    static (double Loss, double Accuracy) Validate(Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation)
+    static (double Loss, double Accuracy)? Validate(
+        Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation, StopSignal stop)
     {
         supernet.eval();
-        using var generator = new Generator(EvaluationSeed);
-        var result = Accuracy.Of(x => supernet.Forward(x, trainer.EvaluationMixing(supernet, generator)), validation);
-        supernet.train();
-        return result;
+        try
+        {
+            using var generator = new Generator(EvaluationSeed);
+            return Accuracy.Of(x =>
+            {
+                stop.ThrowIfRequested("validation");
+                return supernet.Forward(x, trainer.EvaluationMixing(supernet, generator));
+            }, validation);
+        }
+        catch (NodeInterruptedException) { return null; }
+        finally { supernet.train(); }
     }
 
     static NodeInterruptedException Interrupted(string task, string workDirectory, string where) =>
         new($"{task}: stopped at {where}; checkpoint saved in {workDirectory}, a rerun resumes there");
+
+    static NodeInterruptedException NothingSaved(string task) =>
+        new($"{task}: stopped on request before finishing (no work folder: nothing saved)");
 
     static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 

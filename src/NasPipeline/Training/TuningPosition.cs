@@ -7,5 +7,6 @@ namespace NasPipeline.Training;
 public sealed record TuningPosition(LoopPosition Position, int WeightDraws, int AlphaDraws, RunningMean.Sums Mean)
 {
     /// <summary>A tuning run that has not begun, with the batches as they are now.</summary>
-    public static TuningPosition Before(int weightDraws, int alphaDraws) => new(LoopPosition.Start, weightDraws, alphaDraws, new(0, 0, 0));
+    public static TuningPosition Before(int weightDraws, int alphaDraws) =>
+        new(LoopPosition.Start, weightDraws, alphaDraws, new(0, 0, 0));
 }

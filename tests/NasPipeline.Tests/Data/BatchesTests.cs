@@ -10,7 +10,12 @@ public sealed class BatchesTests
     static Batches Fresh() => new(Data.WeightHalf, Data.Normalization, 16, shuffle: true, seed: 9);
 
     static List<long[]> Labels(IEnumerable<(TorchSharp.torch.Tensor Images, TorchSharp.torch.Tensor Labels)> epoch) =>
-        epoch.Select(b => { using var _ = b.Images; using var l = b.Labels; return l.data<long>().ToArray(); }).ToList();
+        epoch.Select(b =>
+        {
+            using var images = b.Images;
+            using var labels = b.Labels;
+            return labels.data<long>().ToArray();
+        }).ToList();
 
     [Test]
     public void FastForward_ThenEpochFromABatch_GivesTheBatchesAnUninterruptedSequenceGives()

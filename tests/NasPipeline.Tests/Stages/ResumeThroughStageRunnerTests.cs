@@ -47,7 +47,10 @@ public sealed class ResumeThroughStageRunnerTests
         Assert.That(resumed.Notes, Is.EqualTo(new[] { "resuming train darts seed=0 from epoch 2/3" }));
         Assert.That(Directory.Exists(work), Is.False, "the work folder goes when the node commits");
         foreach (var file in new[] { "supernet.dat", "mixing-history.json" })
-            Assert.That(File.ReadAllBytes(actual.PathOf(file)), Is.EqualTo(File.ReadAllBytes(expected.PathOf(file))), file);
+        {
+            var bytes = File.ReadAllBytes(expected.PathOf(file));
+            Assert.That(File.ReadAllBytes(actual.PathOf(file)), Is.EqualTo(bytes), file);
+        }
         Assert.That(actual.Artifact.Epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }),
             Is.EqualTo(expected.Artifact.Epochs.Select(m => m with { Seconds = 0, RssBytes = 0 })));
     }

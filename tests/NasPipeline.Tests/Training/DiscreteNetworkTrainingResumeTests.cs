@@ -28,9 +28,11 @@ public sealed class DiscreteNetworkTrainingResumeTests
     {
         manual_seed(Seed); // as the stage does before building the network
         using var network = new DiscreteNetwork(Genotype.Parse(Cell), 4, 1, 1, 3);
-        var epochs = DiscreteNetworkTraining.Run(network, Section, Data.Train, Data.Normalization, Seed, progress, "r", work, progress.Signal);
+        var epochs = DiscreteNetworkTraining.Run(network, Section, Data.Train, Data.Normalization, Seed, progress, "r",
+            work, progress.Signal);
         var (_, accuracy) = Accuracy.Of(network, Data.Test, Data.Normalization);
-        return new Outcome(epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }).ToList(), TensorBytes.Of(network), accuracy);
+        var comparable = epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }).ToList();
+        return new Outcome(comparable, TensorBytes.Of(network), accuracy);
     }
 
     static void AssertSame(Outcome expected, Outcome actual)

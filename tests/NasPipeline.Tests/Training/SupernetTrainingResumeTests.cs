@@ -1,9 +1,11 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
+using NasPipeline.Manifest;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;
+using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
 
@@ -21,7 +23,9 @@ public sealed class SupernetTrainingResumeTests
     static readonly SearchData Data = TrainerKit.TinyData();
     static readonly Dictionary<string, Outcome> Uninterrupted = [];
 
-    sealed record Outcome(SupernetTrainingResult Result, Dictionary<string, byte[]> Weights, double TestAccuracy, List<EpochMetrics> Reported);
+    sealed record Outcome(
+        SupernetTrainingResult Result, Dictionary<string, byte[]> Weights, double TestAccuracy,
+        List<EpochMetrics> Reported);
 
     static Outcome Train(string method, string? work, StopAt progress)
     {
@@ -31,13 +35,15 @@ public sealed class SupernetTrainingResumeTests
         var result = SupernetTrainingLoop.Run(supernet, trainer, Data, Seed, progress, "t", work, progress.Signal);
         supernet.eval();
         using var softmax = supernet.SoftmaxWeights().detach();
-        var (_, accuracy) = Accuracy.Of(x => supernet.Forward(x, softmax), new Batches(Data.Test, Data.Normalization, 16, false, 0));
+        var test = new Batches(Data.Test, Data.Normalization, 16, shuffle: false, 0);
+        var (_, accuracy) = Accuracy.Of(x => supernet.Forward(x, softmax), test);
         return new Outcome(result, TensorBytes.Of(supernet), accuracy, progress.Epochs);
     }
 
     static Outcome Reference(string method)
     {
-        if (!Uninterrupted.TryGetValue(method, out var outcome)) Uninterrupted[method] = outcome = Train(method, null, StopAt.Never());
+        if (!Uninterrupted.TryGetValue(method, out var outcome))
+            Uninterrupted[method] = outcome = Train(method, null, StopAt.Never());
         return outcome;
     }
 
@@ -60,9 +66,11 @@ public sealed class SupernetTrainingResumeTests
         Assert.That(actual.TestAccuracy, Is.EqualTo(expected.TestAccuracy), "final accuracy");
     }
 
-    static List<EpochMetrics> Comparable(IEnumerable<EpochMetrics> epochs) => epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }).ToList();
+    static List<EpochMetrics> Comparable(IEnumerable<EpochMetrics> epochs) =>
+        epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }).ToList();
 
-    static readonly string[] Methods = ["darts", "darts-2nd", "sdarts-adv", "sdarts-rs", "gdas", "snas", "drnas", "rsws", "oneshot"];
+    static readonly string[] Methods =
+        ["darts", "darts-2nd", "sdarts-adv", "sdarts-rs", "gdas", "snas", "drnas", "rsws", "oneshot"];
 
     [Test]
     public void Resume_AfterStopMidEpoch_EqualsUninterruptedRun([ValueSource(nameof(Methods))] string method)
@@ -94,7 +102,7 @@ public sealed class SupernetTrainingResumeTests
     {
         using var work = new TempDirectory();
         Assert.Throws<NodeInterruptedException>(() => Train("drnas", work.Path, new StopAt(steps: 2)));
-        Assert.Throws<NodeInterruptedException>(() => Train("drnas", work.Path, new StopAt(steps: 5))); // 2 + 5 = step 7
+        Assert.Throws<NodeInterruptedException>(() => Train("drnas", work.Path, new StopAt(steps: 5))); // at step 7
         AssertSame(Reference("drnas"), Train("drnas", work.Path, new StopAt()));
     }
 
@@ -133,7 +141,58 @@ public sealed class SupernetTrainingResumeTests
     public void Run_StopWithoutWorkFolder_StopsWithNothingSaved()
     {
         var ex = Assert.Throws<NodeInterruptedException>(() => Train("darts", null, new StopAt(steps: 1)));
-        Assert.That(ex!.Message, Does.Contain("nothing to save"));
+        Assert.That(ex!.Message, Does.Contain("nothing saved"));
+    }
+
+    /// <summary>A trainer that raises the stop during validation, at its Nth evaluation mixing (one a batch).</summary>
+    sealed class StopDuringValidation(ISupernetTrainer inner, StopSignal stop, int call) : ISupernetTrainer
+    {
+        int _calls;
+        public SupernetTrainingOptions Training => inner.Training;
+        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
+        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean) =>
+            inner.UpdateArchitecture(net, batch, step, mean);
+        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
+            inner.WeightStepMixing(supernet, batch, step);
+        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
+        public void SaveState(CheckpointWriter checkpoint) => inner.SaveState(checkpoint);
+        public void LoadState(CheckpointReader checkpoint) => inner.LoadState(checkpoint);
+
+        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator)
+        {
+            if (++_calls == call) stop.Request();
+            return inner.EvaluationMixing(supernet, generator);
+        }
+    }
+
+    [Test]
+    public void Resume_AfterStopDuringValidation_EqualsUninterruptedRun()
+    {
+        // 300 α-half images: validation takes two batches (256 + 44); the stop comes in the first of epoch 2's.
+        var synthetic = new SyntheticOptions(8, 1, 3, 600, 32, 0.3);
+        var (train, test) = SyntheticData.Generate(synthetic, 1);
+        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 1, synthetic));
+        SupernetTrainingResult Run(string? work, StopSignal stop, int stopAtCall, List<string> notes)
+        {
+            manual_seed(Seed);
+            using var supernet = new Nb201Supernet(4, 1, 1, 3);
+            var gdas = TrainerKit.Trainer("gdas", "epochs = 3\nbatch_size = 64");
+            var trainer = new StopDuringValidation(gdas, stop, stopAtCall);
+            var progress = new StopAt();
+            var result = SupernetTrainingLoop.Run(supernet, trainer, data, Seed, progress, "t", work, stop);
+            notes.AddRange(progress.Notes);
+            return result;
+        }
+        var expected = Run(null, new StopSignal(), 0, []);
+        using var work = new TempDirectory();
+        var first = new List<string>();
+        var ex = Assert.Throws<NodeInterruptedException>(() => Run(work.Path, new StopSignal(), 3, first));
+        Assert.That(ex!.Message, Does.Contain("epoch 2/3, step 5/5"));
+        var notes = new List<string>();
+        var actual = Run(work.Path, new StopSignal(), 0, notes);
+        Assert.That(notes, Is.EqualTo(new[] { "resuming t at epoch 2/3, after its 5 steps" }));
+        Assert.That(actual.AlphaHistory, Is.EqualTo(expected.AlphaHistory));
+        Assert.That(Comparable(actual.Epochs), Is.EqualTo(Comparable(expected.Epochs)));
     }
 
     [Test]
@@ -144,7 +203,7 @@ public sealed class SupernetTrainingResumeTests
         Assert.That(ex!.Message, Does.Contain("epoch 2/4, step 1/3").And.Contain("checkpoint saved"));
     }
 
-    /// <summary>Live tensors at each epoch end, counted from the start of the run (earlier runs leave wrappers for the GC).</summary>
+    /// <summary>Live tensors at each epoch end, counted from the run's start (earlier runs leave some to GC).</summary>
     sealed class LiveTensors(StopSignal? stop = null, int? stopAfterEpoch = null) : IProgressSink
     {
         readonly long _before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
@@ -166,7 +225,8 @@ public sealed class SupernetTrainingResumeTests
             var live = new LiveTensors(stop, stopAfterEpoch);
             manual_seed(0);
             using var supernet = new Nb201Supernet(4, 1, 1, 3);
-            try { SupernetTrainingLoop.Run(supernet, TrainerKit.Trainer("darts", Keys), Data, 0, live, "t", work, stop); }
+            var trainer = TrainerKit.Trainer("darts", Keys);
+            try { SupernetTrainingLoop.Run(supernet, trainer, Data, 0, live, "t", work, stop); }
             catch (NodeInterruptedException) { }
             return live.PerEpoch;
         }

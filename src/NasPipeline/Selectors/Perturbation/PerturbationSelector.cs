@@ -15,39 +15,51 @@ namespace NasPipeline.Selectors.Perturbation;
 /// supernet is fine-tuned for <c>tune_epochs_between</c> epochs (weights at the training lr × <c>tune_lr_factor</c>,
 /// and α by first-order DARTS steps when the trainer learned α) before the next decision; undecided edges then mix
 /// by the tuned softmax(α). With a work folder it checkpoints after each decision and each tuning epoch (and at a
-/// tuning step when asked to stop); a stop while an edge is scored loses only that edge's scores.
+/// tuning step when asked to stop); a stop while an edge is being scored loses only that edge's scores.
 /// </summary>
 public sealed class PerturbationSelector(PerturbationOptions options) : IArchitectureSelector
 {
     public SelectionResult Select(SelectionContext context)
     {
         var supernet = context.Supernet;
-        var images = SupernetScore.AlphaHalf(context.Data, options.EvalSize, options.BatchSize);
-        var tuning = new Batches(context.Data.WeightHalf.Take(options.TuneImages), context.Data.Normalization,
-            context.Training.BatchSize, shuffle: true, context.Seed);
-        var alphaTuning = new Batches(context.Data.AlphaHalf.Take(options.TuneImages), context.Data.Normalization,
-            context.Training.BatchSize, shuffle: true, context.Seed + 1);
+        var data = context.Data;
+        var images = SupernetScore.AlphaHalf(data, options.EvalSize, options.BatchSize);
+        Batches Tuning(ImageSet half, int seed) =>
+            new(half.Take(options.TuneImages), data.Normalization, context.Training.BatchSize, shuffle: true, seed);
+        var tuning = Tuning(data.WeightHalf, context.Seed);
+        var alphaTuning = Tuning(data.AlphaHalf, context.Seed + 1);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
         var learningRate = context.Training.LearningRate * options.TuneLearningRateFactor;
         using var weights = SelectionBatches.Weights(context.MixingWeights);
         var checkpoints = context.WorkDirectory is null ? null : new CheckpointStore(context.WorkDirectory, "pt");
+        LoopClock? clock = null; // decisions made by this process: a resumed one does not count the earlier ones
+
+        NodeInterruptedException Stopped(string where) => new(checkpoints is null
+            ? $"{context.Task}: stopped on request {where} (nothing to save)"
+            : $"{context.Task}: stopped {where}; a rerun resumes from the last checkpoint");
 
         double ScoreWithout(Tensor masked)
         {
-            if (context.Stop.Requested)
-                throw new NodeInterruptedException(checkpoints is null
-                    ? $"{context.Task}: stopped on request while scoring an edge (nothing to save)"
-                    : $"{context.Task}: stopped while scoring an edge; a rerun resumes after the last decision or tuning epoch");
-            var (loss, accuracy) = SupernetScore.Of(supernet, new Mixing(masked), images);
-            return options.Criterion == "acc" ? accuracy : -loss; // keep the op whose removal lowers accuracy / raises loss most
+            // The last checkpoint holds the state before this edge was scored (scoring moves only BN statistics,
+            // which a rerun recomputes from there): a stop here loses only this edge's scores.
+            try
+            {
+                var (loss, accuracy) = SupernetScore.Of(supernet, new Mixing(masked), images, stop: context.Stop);
+                // Keep the op whose removal lowers accuracy / raises loss most.
+                return options.Criterion == "acc" ? accuracy : -loss;
+            }
+            catch (NodeInterruptedException) { throw Stopped("while scoring an edge"); }
         }
 
-        // Tunes after a decision (the last needs none), from the start or from a checkpoint's position.
+        // After a decision (the last needs no tuning): checkpoint, then tune, from the start or from a checkpoint.
         Tensor Tune(ProjectionState decided, TuningPosition from, CheckpointReader? saved)
         {
-            if (decided.Decided == Nb201Space.EdgeCount) return decided.Current;
-            using var run = new ProjectedTuning(supernet, decided.Done, decided.Current, context.Alpha, learningRate, context.Training);
-            var projected = SupernetTrainingLoop.ToArray(decided.Current); // float32 values, exact as doubles
+            var (done, edges) = (decided.Decided, Nb201Space.EdgeCount);
+            if (saved is null) context.Progress.Items(context.Task, done, edges, clock!.Remaining(done));
+            if (done == edges) return decided.Current;
+            using var run = new ProjectedTuning(supernet, decided.Done, decided.Current, context.Alpha, learningRate,
+                context.Training);
+            var projected = SupernetTrainingLoop.ToArray(decided.Current); // float32 values: exact as doubles
             void Save(TuningPosition at) => checkpoints?.Save(checkpoint =>
             {
                 checkpoint.Module("supernet", supernet);
@@ -55,26 +67,16 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
                 checkpoint.RandomState();
                 checkpoint.Json("state", new PerturbationRunState(decided.Picks, decided.Done, projected, at));
             });
-            if (saved is null)
+            if (saved is not null) run.LoadState(saved);
+            else
             {
                 Save(from);
-                context.Progress.Items(context.Task, decided.Decided, Nb201Space.EdgeCount, TimeSpan.Zero);
-                if (context.Stop.Requested)
-                    throw new NodeInterruptedException(checkpoints is null
-                        ? $"{context.Task}: stopped on request after {decided.Decided} edge decision(s) (nothing to save)"
-                        : $"{context.Task}: stopped after {decided.Decided} edge decision(s); checkpoint saved");
+                if (context.Stop.Requested) throw Stopped($"after {decided.Decided} edge decision(s)");
             }
-            else run.LoadState(saved);
-            run.Train(tuning, alphaTuning, options.TuneEpochsBetween, from, checkpoints is null ? null : Save, context.Stop,
-                context.Progress, $"{context.Task} (tuning after {decided.Decided} edges)");
+            run.Train(tuning, alphaTuning, options.TuneEpochsBetween, from, checkpoints is null ? null : Save,
+                context.Stop, context.Progress, $"{context.Task} (tuning after {decided.Decided} edges)");
             return run.Mixing();
         }
-
-        var resumed = checkpoints?.Latest() is { } saved ? Resume(saved) : null;
-        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout,
-            decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed);
-        return new SelectionResult(Genotype.FromIndices(picks),
-            [string.Create(CultureInfo.InvariantCulture, $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);
 
         // Restores the supernet, the generator and the batches, finishes the interrupted tuning, and returns where
         // the projection goes on.
@@ -87,13 +89,19 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
             alphaTuning.FastForward(state.Tuning.AlphaDraws);
             using var projected = SelectionBatches.Weights(state.Projected);
             var decided = new ProjectionState(state.Picks, state.Done, projected);
+            var (epoch, epochs) = (state.Tuning.Position.Epoch, options.TuneEpochsBetween);
             context.Progress.Note(string.Create(CultureInfo.InvariantCulture,
-                $"resuming {context.Task} after {decided.Decided} of {Nb201Space.EdgeCount} edge decisions") +
-                (state.Tuning.Position.Epoch < options.TuneEpochsBetween
-                    ? string.Create(CultureInfo.InvariantCulture, $", tuning epoch {state.Tuning.Position.Epoch + 1}/{options.TuneEpochsBetween}")
-                    : ", tuning done"));
-            var current = Tune(decided, state.Tuning, saved);
-            return decided with { Current = current };
+                $"resuming {context.Task} after {decided.Decided} of {Nb201Space.EdgeCount} edge decisions, ") +
+                (epoch < epochs ? $"tuning epoch {epoch + 1}/{epochs}" : "tuning done"));
+            return decided with { Current = Tune(decided, state.Tuning, saved) };
         }
+
+        var resumed = checkpoints?.Latest() is { } latest ? Resume(latest) : null;
+        clock = new LoopClock(resumed?.Decided ?? 0, Nb201Space.EdgeCount);
+        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout,
+            decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed);
+        return new SelectionResult(Genotype.FromIndices(picks), [string.Create(CultureInfo.InvariantCulture,
+            $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, " +
+            $"tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);
     }
 }

@@ -28,7 +28,8 @@ public sealed class PerturbationResumeTests
 
     static Outcome Select(bool alphaLearned, string? work, StopAt progress)
     {
-        var options = PerturbationOptions.Read(TomlDocument.Parse("criterion = \"loss\"\ntune_epochs_between = 2\nbatch_size = 48", "t").Root);
+        var keys = "criterion = \"loss\"\ntune_epochs_between = 2\nbatch_size = 48";
+        var options = PerturbationOptions.Read(TomlDocument.Parse(keys, "t").Root);
         Nb201Supernet Trained()
         {
             // Stands in for the trained supernet a node loads: the same weights and α every time it is built.
@@ -38,9 +39,11 @@ public sealed class PerturbationResumeTests
             return supernet;
         }
         manual_seed(0); // SelectStage seeds the node
-        var mixing = Enumerable.Range(0, 6).Select(e => Enumerable.Range(0, 5).Select(k => (k + e) % 5 / 10.0).ToArray()).ToArray();
-        using var context = new SelectionContext(mixing, 0, Trained, () => Data, training: Training, alpha: alphaLearned ? Alpha : null,
-            workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
+        var mixing = Enumerable.Range(0, 6)
+            .Select(e => Enumerable.Range(0, 5).Select(k => (k + e) % 5 / 10.0).ToArray()).ToArray();
+        using var context = new SelectionContext(mixing, 0, Trained, () => Data, training: Training,
+            alpha: alphaLearned ? Alpha : null, workDirectory: work, stop: progress.Signal, progress: progress,
+            task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
         return new Outcome(genotype, TensorBytes.Of(context.Supernet), progress.Epochs);
     }
@@ -60,7 +63,7 @@ public sealed class PerturbationResumeTests
         var outcome = Select(alphaLearned, work.Path, resumed);
         var expected = Reference(alphaLearned);
         Assert.That(outcome.Genotype, Is.EqualTo(expected.Genotype));
-        Assert.That(stop.Epochs.Concat(outcome.Tuning), Is.EqualTo(expected.Tuning), "tuning epochs, each reported once");
+        Assert.That(stop.Epochs.Concat(outcome.Tuning), Is.EqualTo(expected.Tuning), "tuning epochs, each once");
         foreach (var (name, bytes) in expected.Supernet) Assert.That(outcome.Supernet[name], Is.EqualTo(bytes), name);
         Assert.That(resumed.Notes, Is.EqualTo(new[] { note }));
     }
@@ -68,7 +71,8 @@ public sealed class PerturbationResumeTests
     [TestCase(true)]
     [TestCase(false)]
     public void Resume_AfterStopDuringTuning_EqualsUninterruptedSelection(bool alphaLearned) =>
-        AssertResumesExactly(alphaLearned, new StopAt(steps: 8), "resuming pt after 2 of 6 edge decisions, tuning epoch 1/2");
+        AssertResumesExactly(alphaLearned, new StopAt(steps: 8),
+            "resuming pt after 2 of 6 edge decisions, tuning epoch 1/2");
 
     [Test]
     public void Resume_AfterStopAtATuningEpochEnd_EqualsUninterruptedSelection() =>
@@ -77,7 +81,8 @@ public sealed class PerturbationResumeTests
     [TestCase(true)]
     [TestCase(false)]
     public void Resume_AfterStopRightAfterADecision_EqualsUninterruptedSelection(bool alphaLearned) =>
-        AssertResumesExactly(alphaLearned, new StopAt(items: 3), "resuming pt after 3 of 6 edge decisions, tuning epoch 1/2");
+        AssertResumesExactly(alphaLearned, new StopAt(items: 3),
+            "resuming pt after 3 of 6 edge decisions, tuning epoch 1/2");
 
     [Test]
     public void Resume_AfterStopBeforeTheNextEdgeIsScored_EqualsUninterruptedSelection() =>
@@ -89,6 +94,7 @@ public sealed class PerturbationResumeTests
         using var work = new TempDirectory();
         var outcome = Select(false, work.Path, new StopAt());
         Assert.That(outcome.Genotype, Is.EqualTo(Reference(false).Genotype));
-        foreach (var (name, bytes) in Reference(false).Supernet) Assert.That(outcome.Supernet[name], Is.EqualTo(bytes), name);
+        foreach (var (name, bytes) in Reference(false).Supernet)
+            Assert.That(outcome.Supernet[name], Is.EqualTo(bytes), name);
     }
 }
