@@ -13,6 +13,8 @@ public sealed class ConsoleLog : IPipelineLog, IProgressSink
 
     public void Info(string message) => Console.WriteLine($"  {message}");
 
+    public void Note(string message) => Info(message);
+
     public void NodeStarted(string label, string key) => Console.WriteLine($"[run   ] {label} ({key[..12]})");
 
     public void NodeFinished(string label, string key, bool cached, double seconds) =>

@@ -4,7 +4,8 @@ namespace NasPipeline.Data;
 
 /// <summary>
 /// Mini-batches of normalised image tensors. Shuffling uses its own seeded <see cref="Random"/>, so the order is
-/// the same on every run with the same seed whatever else consumed randomness.
+/// the same on every run with the same seed whatever else consumed randomness. <see cref="Random"/>'s state cannot
+/// be saved, so a resumed loop replays the orders drawn before its checkpoint (<see cref="FastForward"/>).
 /// </summary>
 public sealed class Batches(ImageSet images, Normalization normalization, int batchSize, bool shuffle, int seed)
 {
@@ -14,13 +15,25 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
     public int BatchSize { get; } = batchSize;
     public int Count => (Images.Count + BatchSize - 1) / BatchSize;
 
-    /// <summary>One epoch of (images [B,C,H,W], labels [B]); a new order each epoch when shuffling.</summary>
-    public IEnumerable<(Tensor Images, Tensor Labels)> Epoch()
+    /// <summary>Epoch orders drawn so far (one per <see cref="Epoch"/> begun).</summary>
+    public int Draws { get; private set; }
+
+    /// <summary>
+    /// One epoch of (images [B,C,H,W], labels [B]) from batch <paramref name="skip"/> on (a resumed epoch skips the
+    /// batches it trained on before the stop); a new order each epoch when shuffling. The order is drawn when the
+    /// epoch is begun, not when its first batch is taken.
+    /// </summary>
+    public IEnumerable<(Tensor Images, Tensor Labels)> Epoch(int skip = 0)
     {
-        var order = Enumerable.Range(0, Images.Count).ToArray();
-        if (shuffle) _random.Shuffle(order);
-        for (var start = 0; start < order.Length; start += BatchSize)
-            yield return Make(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
+        var order = Draw();
+        return Slices(order, skip);
+    }
+
+    /// <summary>Draws and discards orders until <paramref name="draws"/> have been drawn (builds no tensors).</summary>
+    public void FastForward(int draws)
+    {
+        if (draws < Draws) throw new InvalidOperationException($"cannot rewind batches from {Draws} orders to {draws}");
+        while (Draws < draws) Draw();
     }
 
     /// <summary>Batch number <paramref name="index"/> (wrapping around) of the fixed, unshuffled order; builds only that batch.</summary>
@@ -33,18 +46,33 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> on each batch of one epoch (with its 0-based index), inside a dispose scope that
-    /// also owns the batch tensors, so nothing a step allocates outlives it.
+    /// Runs <paramref name="body"/> on each batch of one epoch from batch <paramref name="skip"/> on (with its
+    /// 0-based index in the epoch), inside a dispose scope that also owns the batch tensors, so nothing a step
+    /// allocates outlives it.
     /// </summary>
-    public void ForEach(Action<Tensor, Tensor, int> body)
+    public void ForEach(Action<Tensor, Tensor, int> body, int skip = 0)
     {
-        using var batches = Epoch().GetEnumerator();
-        for (var index = 0; ; index++)
+        using var batches = Epoch(skip).GetEnumerator();
+        for (var index = skip; ; index++)
         {
             using var scope = NewDisposeScope();
             if (!batches.MoveNext()) return;
             body(batches.Current.Images, batches.Current.Labels, index);
         }
+    }
+
+    int[] Draw()
+    {
+        var order = Enumerable.Range(0, Images.Count).ToArray();
+        if (shuffle) _random.Shuffle(order);
+        Draws++;
+        return order;
+    }
+
+    IEnumerable<(Tensor Images, Tensor Labels)> Slices(int[] order, int skip)
+    {
+        for (var start = (long)skip * BatchSize; start < order.Length; start += BatchSize)
+            yield return Make(order.AsSpan((int)start, (int)Math.Min(BatchSize, order.Length - start)));
     }
 
     (Tensor, Tensor) Make(ReadOnlySpan<int> indices)

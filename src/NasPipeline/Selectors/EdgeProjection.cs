@@ -19,18 +19,20 @@ public static class EdgeProjection
     /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
     /// <param name="scoreWithout">Score of the network under the given weights; lower = the removed op mattered more.</param>
     /// <param name="decided">
-    /// Called after each decision with the edges decided so far and the projected weights; returns the weights to go
-    /// on with (DARTS-PT fine-tunes α, which moves the undecided edges).
+    /// Called after each decision with the picks and edges decided so far and the projected weights; returns the
+    /// weights to go on with (DARTS-PT fine-tunes α, which moves the undecided edges).
     /// </param>
+    /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: the start.</param>
     public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
-        Func<bool[], Tensor, Tensor>? decided = null)
+        Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null)
     {
         var none = Nb201Space.OperationIndex("none");
-        var current = weights.detach().clone();
-        var picks = new int[Nb201Space.EdgeCount];
-        var done = new bool[Nb201Space.EdgeCount];
+        var current = (from?.Current ?? weights).detach().clone();
+        var picks = from?.Picks.ToArray() ?? new int[Nb201Space.EdgeCount];
+        var done = from?.Done.ToArray() ?? new bool[Nb201Space.EdgeCount];
         foreach (var edge in order)
         {
+            if (done[edge]) continue;
             var best = -1;
             var (bestScore, bestWeight) = (double.PositiveInfinity, double.NegativeInfinity);
             for (var op = 0; op < Nb201Space.OperationCount; op++)
@@ -45,7 +47,7 @@ public static class EdgeProjection
             picks[edge] = best;
             current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);
             done[edge] = true;
-            if (decided is not null) current = decided(done, current).detach().clone();
+            if (decided is not null) current = decided(new ProjectionState(picks, done, current)).detach().clone();
         }
         return picks;
     }

@@ -1,3 +1,4 @@
+using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
@@ -11,7 +12,9 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public sealed class SelectionContext(
     double[][]? mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
-    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null) : IDisposable
+    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null,
+    string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select")
+    : IDisposable
 {
     readonly Lazy<Nb201Supernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);
@@ -27,18 +30,29 @@ public sealed class SelectionContext(
     /// <summary>The trainer's α optimiser, or null when it kept α fixed (oneshot, rsws).</summary>
     public AlphaOptions? Alpha { get; } = alpha;
 
+    /// <summary>Where long selectors keep checkpoints (the node's work folder), or null: no checkpoints.</summary>
+    public string? WorkDirectory { get; } = workDirectory;
+
+    /// <summary>Raised when the node should stop: long selectors checkpoint and stop, short ones just stop.</summary>
+    public StopSignal Stop { get; } = stop ?? StopSignal.Never;
+
+    public IProgressSink Progress { get; } = progress ?? NullProgress.Instance;
+
+    /// <summary>How progress and log lines name this selection, e.g. "select pt from darts seed=0".</summary>
+    public string Task { get; } = task;
+
     /// <summary>The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).</summary>
     public Nb201Supernet Supernet => _supernet.Value;
 
     public SearchData Data => _data.Value;
 
-    /// <summary>A freshly initialised supernet of the same shape (Zero-Cost-PT scores an untrained one).</summary>
     /// <summary>Frees the loaded supernet, if a selector loaded it.</summary>
     public void Dispose()
     {
         if (_supernet.IsValueCreated) _supernet.Value.Dispose();
     }
 
+    /// <summary>A freshly initialised supernet of the same shape (Zero-Cost-PT scores an untrained one).</summary>
     public Nb201Supernet NewUntrainedSupernet() =>
         (untrained ?? throw new InvalidOperationException("this context has no untrained supernet factory"))();
 }

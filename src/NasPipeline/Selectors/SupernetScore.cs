@@ -1,3 +1,4 @@
+using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Supernet;
 using NasPipeline.Evaluation;
@@ -13,10 +14,19 @@ namespace NasPipeline.Selectors;
 public static class SupernetScore
 {
     /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running statistics).</param>
-    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images, bool batchStatistics = true)
+    /// <param name="stop">
+    /// Checked before each batch (a whole α half takes minutes): once it is requested, this throws
+    /// <see cref="NodeInterruptedException"/>.
+    /// </param>
+    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images,
+        bool batchStatistics = true, StopSignal? stop = null)
     {
         supernet.train(batchStatistics);
-        return Accuracy.Of(x => supernet.Forward(x, mixing), images);
+        return Accuracy.Of(x =>
+        {
+            stop?.ThrowIfRequested("scoring a supernet");
+            return supernet.Forward(x, mixing);
+        }, images);
     }
 
     /// <summary>The first <paramref name="size"/> α-half images (all when 0) in fixed order.</summary>

@@ -54,7 +54,8 @@ public sealed class SelectStage(
                     ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
                     : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes);
             },
-            training: trained?.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha);
+            training: trained?.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha,
+            workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
     }

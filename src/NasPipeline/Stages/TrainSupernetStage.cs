@@ -26,7 +26,8 @@ public sealed class TrainSupernetStage(
         Determinism.Seed(seed);
         using var supernet = new Nb201Supernet(space.Channels, space.CellsPerStage, search.Channels, search.Classes);
         var method = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
-        var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label);
+        var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label,
+            context.WorkDirectory, context.Stop);
 
         var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.CellsPerStage, search.Channels, search.Classes,
             "supernet.dat", "mixing-history.json", "metrics.csv", result.MixingHistory[^1], result.Epochs);

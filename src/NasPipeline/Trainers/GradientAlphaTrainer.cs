@@ -1,3 +1,4 @@
+using NasPipeline.Checkpoints;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
@@ -44,4 +45,8 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
     public virtual Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(SelectionWeights(supernet));
 
     public virtual Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+
+    public void SaveState(CheckpointWriter checkpoint) => checkpoint.Optimizer("alpha-optimizer", AlphaOptimizer);
+
+    public void LoadState(CheckpointReader checkpoint) => checkpoint.Optimizer("alpha-optimizer", AlphaOptimizer);
 }

@@ -8,6 +8,9 @@ public interface IProgressSink
 
     /// <summary>Work counted in items rather than epochs (architectures scored, networks built).</summary>
     void Items(string task, int done, int total, TimeSpan eta) { }
+
+    /// <summary>A one-off line worth logging, e.g. that a node resumes from a checkpoint.</summary>
+    void Note(string message) { }
 }
 
 /// <summary>Discards progress.</summary>

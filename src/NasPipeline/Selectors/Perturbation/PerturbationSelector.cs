@@ -1,4 +1,5 @@
 using System.Globalization;
+using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
@@ -13,34 +14,94 @@ namespace NasPipeline.Selectors.Perturbation;
 /// (or loss) measured; the op whose removal hurts most is kept; the edge is fixed one-hot and the supernet's
 /// supernet is fine-tuned for <c>tune_epochs_between</c> epochs (weights at the training lr × <c>tune_lr_factor</c>,
 /// and α by first-order DARTS steps when the trainer learned α) before the next decision; undecided edges then mix
-/// by the tuned softmax(α).
+/// by the tuned softmax(α). With a work folder it checkpoints after each decision and each tuning epoch (and at a
+/// tuning step when asked to stop); a stop while an edge is being scored loses only that edge's scores.
 /// </summary>
 public sealed class PerturbationSelector(PerturbationOptions options) : IArchitectureSelector
 {
     public SelectionResult Select(SelectionContext context)
     {
         var supernet = context.Supernet;
-        var images = SupernetScore.AlphaHalf(context.Data, options.EvalSize, options.BatchSize);
-        var tuning = new Batches(context.Data.WeightHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed);
-        var alphaTuning = new Batches(context.Data.AlphaHalf.Take(options.TuneImages), context.Data.Normalization, context.Training.BatchSize, shuffle: true, context.Seed + 1);
+        var data = context.Data;
+        var images = SupernetScore.AlphaHalf(data, options.EvalSize, options.BatchSize);
+        Batches Tuning(ImageSet half, int seed) =>
+            new(half.Take(options.TuneImages), data.Normalization, context.Training.BatchSize, shuffle: true, seed);
+        var tuning = Tuning(data.WeightHalf, context.Seed);
+        var alphaTuning = Tuning(data.AlphaHalf, context.Seed + 1);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
+        var learningRate = context.Training.LearningRate * options.TuneLearningRateFactor;
         using var weights = SelectionBatches.Weights(context.MixingWeights);
-        var decisions = 0;
+        var checkpoints = context.WorkDirectory is null ? null : new CheckpointStore(context.WorkDirectory, "pt");
+        LoopClock? clock = null; // decisions made by this process: a resumed one does not count the earlier ones
+
+        NodeInterruptedException Stopped(string where) => new(checkpoints is null
+            ? $"{context.Task}: stopped on request {where} (nothing to save)"
+            : $"{context.Task}: stopped {where}; a rerun resumes from the last checkpoint");
 
         double ScoreWithout(Tensor masked)
         {
-            var (loss, accuracy) = SupernetScore.Of(supernet, new Mixing(masked), images);
-            return options.Criterion == "acc" ? accuracy : -loss; // keep the op whose removal lowers accuracy / raises loss most
+            // The last checkpoint holds the state before this edge was scored (scoring moves only BN statistics,
+            // which a rerun recomputes from there): a stop here loses only this edge's scores.
+            try
+            {
+                var (loss, accuracy) = SupernetScore.Of(supernet, new Mixing(masked), images, stop: context.Stop);
+                // Keep the op whose removal lowers accuracy / raises loss most.
+                return options.Criterion == "acc" ? accuracy : -loss;
+            }
+            catch (NodeInterruptedException) { throw Stopped("while scoring an edge"); }
         }
 
-        Tensor Tune(bool[] decided, Tensor projected) =>
-            ++decisions < Nb201Space.EdgeCount
-                ? ProjectedTuning.Run(supernet, decided, projected, context.Alpha, tuning, alphaTuning, options.TuneEpochsBetween,
-                    context.Training.LearningRate * options.TuneLearningRateFactor, context.Training)
-                : projected;
+        // After a decision (the last needs no tuning): checkpoint, then tune, from the start or from a checkpoint.
+        Tensor Tune(ProjectionState decided, TuningPosition from, CheckpointReader? saved)
+        {
+            var (done, edges) = (decided.Decided, Nb201Space.EdgeCount);
+            if (saved is null) context.Progress.Items(context.Task, done, edges, clock!.Remaining(done));
+            if (done == edges) return decided.Current;
+            using var run = new ProjectedTuning(supernet, decided.Done, decided.Current, context.Alpha, learningRate,
+                context.Training);
+            var projected = SupernetTrainingLoop.ToArray(decided.Current); // float32 values: exact as doubles
+            void Save(TuningPosition at) => checkpoints?.Save(checkpoint =>
+            {
+                checkpoint.Module("supernet", supernet);
+                run.SaveState(checkpoint);
+                checkpoint.RandomState();
+                checkpoint.Json("state", new PerturbationRunState(decided.Picks, decided.Done, projected, at));
+            });
+            if (saved is not null) run.LoadState(saved);
+            else
+            {
+                Save(from);
+                if (context.Stop.Requested) throw Stopped($"after {decided.Decided} edge decision(s)");
+            }
+            run.Train(tuning, alphaTuning, options.TuneEpochsBetween, from, checkpoints is null ? null : Save,
+                context.Stop, context.Progress, $"{context.Task} (tuning after {decided.Decided} edges)");
+            return run.Mixing();
+        }
 
-        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout, Tune);
-        return new SelectionResult(Genotype.FromIndices(picks),
-            [string.Create(CultureInfo.InvariantCulture, $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);
+        // Restores the supernet, the generator and the batches, finishes the interrupted tuning, and returns where
+        // the projection goes on.
+        ProjectionState Resume(CheckpointReader saved)
+        {
+            var state = saved.Json<PerturbationRunState>("state");
+            saved.Module("supernet", supernet);
+            saved.RandomState();
+            tuning.FastForward(state.Tuning.WeightDraws);
+            alphaTuning.FastForward(state.Tuning.AlphaDraws);
+            using var projected = SelectionBatches.Weights(state.Projected);
+            var decided = new ProjectionState(state.Picks, state.Done, projected);
+            var (epoch, epochs) = (state.Tuning.Position.Epoch, options.TuneEpochsBetween);
+            context.Progress.Note(string.Create(CultureInfo.InvariantCulture,
+                $"resuming {context.Task} after {decided.Decided} of {Nb201Space.EdgeCount} edge decisions, ") +
+                (epoch < epochs ? $"tuning epoch {epoch + 1}/{epochs}" : "tuning done"));
+            return decided with { Current = Tune(decided, state.Tuning, saved) };
+        }
+
+        var resumed = checkpoints?.Latest() is { } latest ? Resume(latest) : null;
+        clock = new LoopClock(resumed?.Decided ?? 0, Nb201Space.EdgeCount);
+        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout,
+            decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed);
+        return new SelectionResult(Genotype.FromIndices(picks), [string.Create(CultureInfo.InvariantCulture,
+            $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, " +
+            $"tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);
     }
 }

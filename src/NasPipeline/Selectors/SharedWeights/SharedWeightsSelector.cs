@@ -22,6 +22,7 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         var scored = new List<(Genotype Genotype, double Accuracy)>();
         for (var i = 0; i < options.NumSamples; i++)
         {
+            context.Stop.ThrowIfRequested(context.Task);
             var genotype = Genotype.Random(random);
             using var scope = NewDisposeScope();
             var mixing = Mixing.OneHot(genotype.Indices);

@@ -25,6 +25,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         var candidates = new List<Genotype>();
         for (var pass = 0; pass < options.PoolSize; pass++)
         {
+            context.Stop.ThrowIfRequested(context.Task);
             var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, pass);
             var order = EdgeProjection.Order("random", context.Seed * 1000 + pass);
             var picks = ZeroCostSelector.Project(proxy, supernet, start, order, options.ExcludeNone, images, labels);
