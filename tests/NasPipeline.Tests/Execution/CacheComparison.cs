@@ -11,12 +11,12 @@ public static class CacheComparison
     public static void AssertSameResults(string expected, string actual)
     {
         Assert.That(Keys(actual), Is.EquivalentTo(Keys(expected)), "the same nodes, by key");
-        foreach (var node in Directory.GetDirectories(Path.Combine(expected, "train")).Where(IsNode))
+        foreach (var node in Nodes(expected, "train"))
             foreach (var file in new[] { "supernet.dat", "mixing-history.json" })
                 Assert.That(File.ReadAllBytes(Counterpart(node, expected, actual, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(node, file))),
                     $"train/{Path.GetFileName(node)}/{file}");
         foreach (var stage in new[] { "select", "retrain" })
-            foreach (var node in Directory.GetDirectories(Path.Combine(expected, stage)).Where(IsNode))
+            foreach (var node in Nodes(expected, stage))
                 Assert.That(Results(Counterpart(node, expected, actual, "record.json")), Is.EqualTo(Results(Path.Combine(node, "record.json"))),
                     $"{stage}/{Path.GetFileName(node)}");
     }
@@ -26,7 +26,10 @@ public static class CacheComparison
         Directory.GetFiles(root, "record.json", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(root, Path.GetDirectoryName(f)!)).Where(p => !p.StartsWith("logs")).Order().ToList();
 
-    static bool IsNode(string folder) => File.Exists(Path.Combine(folder, "record.json"));
+    static IEnumerable<string> Nodes(string root, string stage) =>
+        Directory.Exists(Path.Combine(root, stage))
+            ? Directory.GetDirectories(Path.Combine(root, stage)).Where(f => File.Exists(Path.Combine(f, "record.json")))
+            : [];
 
     static string Counterpart(string node, string expected, string actual, string file) =>
         Path.Combine(actual, Path.GetRelativePath(expected, node), file);

@@ -89,6 +89,33 @@ public sealed partial class SlurmExecutorTests
         Assert.That(output, Does.Contain("skipped: 7 node(s)"), "Slurm cancelled every job downstream of the failure");
     }
 
+    [Test]
+    public void TermBeforeTheTimeLimit_CheckpointsAndRequeues_AndTheRequeuedJobResumes()
+    {
+        const string Data = "name = \"synthetic\"\nimage_size = 16\nchannels = 1\nclasses = 3\ntrain_count = 256\ntest_count = 48";
+        var local = _study.Scratch("local");
+        _study.Run(_study.Manifest(epochs: 12, dataset: Data).Replace(_study.Artifacts, local), NasPipeline.Stages.PipelineTarget.TrainSupernets);
+
+        var artifacts = _study.Scratch("slurm");
+        var path = Write(_study.Manifest(epochs: 12, dataset: Data).Replace(_study.Artifacts, artifacts));
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["train", "--manifest", path, "--executor", "slurm", "--detach"]));
+        Assert.That(exit, Is.EqualTo(0), output);
+        var run = NasPipeline.Execution.Slurm.SlurmRun.Load(NasPipeline.Execution.Slurm.SlurmRun.PathFor(artifacts, "tiny"))!;
+        var job = run.Jobs["train/darts/seed=0"];
+        var log = Path.Combine(artifacts, "logs", "tiny", "train", "darts", "seed=0.log");
+        LocalSlurmCluster.WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains("epoch 3/12"),
+            () => File.Exists(log) ? File.ReadAllText(log) : "no log yet", seconds: 60);
+
+        // What Slurm does `grace` seconds before a time limit (--signal=B:TERM@grace): TERM to the batch shell.
+        System.Diagnostics.Process.Start("scancel", ["--signal=TERM", "--batch", job])!.WaitForExit();
+        var (waited, rest) = ConsoleCapture.Run(() => NasApp.Run(["train", "--manifest", path, "--executor", "slurm"]));
+        Assert.That(waited, Is.EqualTo(0), rest);
+        Assert.That(rest, Does.Contain($"[queued] train darts seed=0: job {job} of an earlier run"), "a live job is not submitted twice");
+        var text = File.ReadAllText(log);
+        Assert.That(text, Does.Contain("(checkpointed): requeueing").And.Contain("resuming train darts seed=0 "), text);
+        CacheComparison.AssertSameResults(local, artifacts);
+    }
+
     static List<string> Submitted(string output) => SubmitLine().Matches(output).Select(m => m.Value).ToList();
 
     [GeneratedRegex(@"^\s*\[submit\] .*$", RegexOptions.Multiline)]
