@@ -38,7 +38,12 @@ public sealed class ProxyScoreStage(
         // The benchmark's CIFAR-10 head; a data set with more classes (CIFAR-100) gets its own, as NB201 did.
         var classes = Math.Max(10, search?.Classes ?? 10);
         var result = ProxyScoring.Run(method, architectures, batch, classes, study.Seed,
-            (done, eta) => context.Progress.Items(context.Label, done, architectures.Count, eta));
+            (done, eta) =>
+            {
+                context.Progress.Items(context.Label, done, architectures.Count, eta);
+                // Minutes of scoring and no checkpoint: on a stop request end now, the rerun scores every architecture.
+                if (done < architectures.Count) context.Stop.ThrowIfRequested(context.Label);
+            });
         var artifact = new ProxyScoresArtifact(proxy, _usesData, batch.Description, "scores.csv", result.Scores, result.RssBytes);
         Csv.Write(Path.Combine(context.Directory, artifact.ScoresFile), result.Scores);
         return artifact;
