@@ -31,7 +31,7 @@ public static class Executors
         var m = study.Manifest;
         var runFile = SlurmRun.PathFor(study.Store.Root, m.Experiment.Name);
         var executor = new SlurmExecutor(study.Runner, slurm, m.Executor.Slurm, m.Experiment.Threads, study.RunNodeCommand,
-            study.Logs, runFile, study.ManifestPath, detach);
+            study.Logs, runFile, study.ManifestPath, detach, StopSignals.Stop);
         return new(executor, $"the slurm executor ({(detach ? "submit and return" : "submit and wait")})");
     }
 }

@@ -25,8 +25,21 @@ public sealed class LocalProcessExecutor(
         var outcomes = new List<NodeOutcome>();
         var failed = new HashSet<GraphNode>();
         var waiting = nodes.ToList();
+        var bound = new Dictionary<GraphNode, BoundNode>();
         var running = new List<Running>();
         var status = Stopwatch.StartNew();
+
+        // A node found in the cache (built earlier, or by the node it shared a key with) finishes without a process.
+        bool Cached(GraphNode node, BoundNode stage)
+        {
+            if (stage.TryLoad(runner) is not { } cached) return false;
+            runner.Log.NodeFinished(stage.Label, stage.Key, cached: true, cached.Seconds);
+            results.Add(node, cached);
+            outcomes.Add(new NodeOutcome(node, NodeState.Cached, cached.Seconds));
+            waiting.Remove(node);
+            return true;
+        }
+
         try
         {
             while (waiting.Count > 0 || running.Count > 0)
@@ -41,19 +54,15 @@ public sealed class LocalProcessExecutor(
                         continue;
                     }
                     if (!results.Ready(node)) continue;
-                    var bound = node.Bind(results);
-                    if (bound.TryLoad(runner) is { } cached)
+                    if (!bound.TryGetValue(node, out var stage))
                     {
-                        runner.Log.NodeFinished(bound.Label, bound.Key, cached: true, cached.Seconds);
-                        results.Add(node, cached);
-                        outcomes.Add(new NodeOutcome(node, NodeState.Cached, cached.Seconds));
-                        waiting.Remove(node);
-                        continue;
+                        stage = bound[node] = node.Bind(results);
+                        if (Cached(node, stage)) continue;
                     }
-                    if (running.Count >= jobs || running.Any(r => r.Node.Stage == node.Stage && r.Bound.Key == bound.Key)) continue;
-                    var log = logs.PathOf(node);
-                    runner.Log.NodeStarted(bound.Label, bound.Key);
-                    running.Add(new Running(node, bound, NodeProcess.Start(command(node), log), Stopwatch.StartNew()));
+                    if (running.Count >= jobs || running.Any(r => r.Node.Stage == node.Stage && r.Bound.Key == stage.Key)) continue;
+                    if (Cached(node, stage)) continue;
+                    runner.Log.NodeStarted(stage.Label, stage.Key);
+                    running.Add(new Running(node, stage, NodeProcess.Start(command(node), logs.PathOf(node)), Stopwatch.StartNew()));
                     waiting.Remove(node);
                 }
                 if (running.Count == 0) continue;

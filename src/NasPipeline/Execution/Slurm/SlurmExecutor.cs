@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NasPipeline.Checkpoints;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 
@@ -13,7 +14,8 @@ namespace NasPipeline.Execution.Slurm;
 /// </summary>
 public sealed class SlurmExecutor(
     StageRunner runner, SlurmClient slurm, SlurmSection settings, int threads,
-    Func<GraphNode, IReadOnlyList<string>> command, NodeLogs logs, string runFile, string manifest, bool detach) : IExecutor
+    Func<GraphNode, IReadOnlyList<string>> command, NodeLogs logs, string runFile, string manifest, bool detach,
+    StopSignal stop) : IExecutor
 {
     public ExecutionResult Run(IReadOnlyList<GraphNode> nodes)
     {
@@ -36,8 +38,8 @@ public sealed class SlurmExecutor(
         new SlurmRun(manifest, DateTime.UtcNow, jobs.ToDictionary(j => j.Key.Id, j => j.Value)).Save(runFile);
         runner.Log.Info($"slurm: {jobs.Count} job(s) for {nodes.Count} node(s); {nodes.Count(cached.Has)} cached");
 
-        if (!detach && jobs.Count > 0) Wait(jobs);
-        return Outcomes(nodes, cached, jobs);
+        var waited = !detach && jobs.Count > 0 && Wait(jobs);
+        return Outcomes(nodes, cached, jobs, detached: detach || (jobs.Count > 0 && !waited));
     }
 
     // A job asks for as many CPUs as the node uses torch threads unless the manifest says otherwise.
@@ -48,7 +50,8 @@ public sealed class SlurmExecutor(
             resources with { CpusPerTask = resources.CpusPerTask ?? threads }, afterOk, settings.GraceSeconds);
     }
 
-    void Wait(Dictionary<GraphNode, string> jobs)
+    /// <returns>False when a stop request (Ctrl-C, SIGTERM) ended the wait: the jobs go on, <c>nas status</c> follows them.</returns>
+    bool Wait(Dictionary<GraphNode, string> jobs)
     {
         var last = "";
         var clock = Stopwatch.StartNew();
@@ -64,14 +67,22 @@ public sealed class SlurmExecutor(
                 runner.Log.Info(line);
                 last = line[..line.IndexOf('(')];
             }
-            if (!states.Values.Any(s => s.IsActive)) return;
-            Thread.Sleep(TimeSpan.FromSeconds(settings.PollSeconds));
+            if (!states.Values.Any(s => s.IsActive)) return true;
+            for (var slept = 0.0; slept < settings.PollSeconds; slept += 0.1)
+            {
+                if (stop.Requested)
+                {
+                    runner.Log.Info("slurm: stopped waiting; the jobs keep running (`nas status` reports them)");
+                    return false;
+                }
+                Thread.Sleep(100);
+            }
         }
     }
 
-    ExecutionResult Outcomes(IReadOnlyList<GraphNode> nodes, NodeResults cached, Dictionary<GraphNode, string> jobs)
+    ExecutionResult Outcomes(IReadOnlyList<GraphNode> nodes, NodeResults cached, Dictionary<GraphNode, string> jobs, bool detached)
     {
-        if (detach)
+        if (detached)
             return new ExecutionResult(cached, nodes.Select(n => cached.Has(n)
                 ? new NodeOutcome(n, NodeState.Cached, cached.Get(n)!.Seconds)
                 : new NodeOutcome(n, NodeState.Submitted, Log: logs.PathOf(n))).ToList());
