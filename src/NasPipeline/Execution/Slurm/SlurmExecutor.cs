@@ -90,14 +90,17 @@ public sealed class SlurmExecutor(
         var results = StudyGraph.Walk(runner, nodes);
         var states = jobs.Count == 0 ? new Dictionary<string, SlurmJobStatus>() : slurm.Query(jobs.Values.ToList());
         var outcomes = new List<NodeOutcome>();
+        var built = new HashSet<(string, string)>();
         foreach (var node in nodes)
         {
-            if (cached.Has(node))
-                outcomes.Add(new NodeOutcome(node, NodeState.Cached, cached.Get(node)!.Seconds));
-            else if (results.Get(node) is { } built)
+            var result = results.Get(node);
+            // A node that shares its key with one counted already (a shared retrain) found it cached in its job.
+            if (cached.Has(node) || (result is not null && !built.Add((node.Stage, result.Key))))
+                outcomes.Add(new NodeOutcome(node, NodeState.Cached, result!.Seconds));
+            else if (result is not null)
             {
-                runner.Log.NodeFinished(node.Label, built.Key, cached: false, built.Seconds);
-                outcomes.Add(new NodeOutcome(node, NodeState.Ran, built.Seconds, logs.PathOf(node)));
+                runner.Log.NodeFinished(node.Label, result.Key, cached: false, result.Seconds);
+                outcomes.Add(new NodeOutcome(node, NodeState.Ran, result.Seconds, logs.PathOf(node)));
             }
             else
             {
