@@ -1,6 +1,7 @@
 // Typed build context and the helpers that hand stage targets to the `nas` tool (which owns keys and cache).
 
-public sealed record BuildContext(string Manifest, string Configuration, string Root, string Executor, string Jobs, bool Detach)
+public sealed record BuildContext(
+    string Manifest, string Configuration, string Root, string Executor, string Jobs, bool Detach)
 {
     public string ToolProject => $"{Root}/src/NasPipeline.Tool/NasPipeline.Tool.csproj";
     public string ToolAssembly => $"{Root}/src/NasPipeline.Tool/bin/{Configuration}/net10.0/nas.dll";

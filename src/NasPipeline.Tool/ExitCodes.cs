@@ -1,6 +1,8 @@
 namespace NasPipeline.Tool;
 
-/// <summary>Process exit codes: 0 done, 1 failed while running, 2 bad input (manifest), 75 stopped to be resumed.</summary>
+/// <summary>
+/// Process exit codes: 0 done, 1 failed while running, 2 bad input (manifest), 75 stopped to be resumed.
+/// </summary>
 public static class ExitCodes
 {
     public const int Failed = 1;

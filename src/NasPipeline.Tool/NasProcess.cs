@@ -1,6 +1,8 @@
 namespace NasPipeline.Tool;
 
-/// <summary>How to start this very <c>nas</c> again in another process: the apphost, or <c>dotnet nas.dll</c>.</summary>
+/// <summary>
+/// How to start this very <c>nas</c> again in another process: the apphost, or <c>dotnet nas.dll</c>.
+/// </summary>
 public static class NasProcess
 {
     public static IReadOnlyList<string> Command()

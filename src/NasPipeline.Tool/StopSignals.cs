@@ -21,7 +21,8 @@ public static class StopSignals
                 if (Stop.Requested && context.Signal == PosixSignal.SIGINT) return; // second Ctrl-C: default, terminate
                 context.Cancel = true;
                 Stop.Request();
-                Console.Error.WriteLine($"nas: {context.Signal}: stopping at the next step boundary after saving a checkpoint");
+                Console.Error.WriteLine(
+                    $"nas: {context.Signal}: stopping at the next step boundary after saving a checkpoint");
             }));
     }
 }

@@ -2,12 +2,15 @@ using System.CommandLine;
 
 namespace NasPipeline.Tool.Commands;
 
-/// <summary><c>nas clean</c>: removes this manifest's nodes from the cache and its published report, nothing else.</summary>
+/// <summary>
+/// <c>nas clean</c>: removes this manifest's nodes from the cache and its published report, nothing else.
+/// </summary>
 public static class CleanCommand
 {
     public static Command Create()
     {
-        var command = new Command("clean", "Delete the manifest's cached nodes (with checkpoints) and its published report")
+        var command = new Command("clean",
+            "Delete the manifest's cached nodes (with checkpoints) and its published report")
         {
             CommonOptions.Manifest, CommonOptions.Artifacts, CommonOptions.Templates,
         };

@@ -4,7 +4,9 @@ using NasPipeline.Graph;
 
 namespace NasPipeline.Tool.Commands;
 
-/// <summary>The executor a stage command runs with: [executor] from the manifest, overridden on the command line.</summary>
+/// <summary>
+/// The executor a stage command runs with: [executor] from the manifest, overridden on the command line.
+/// </summary>
 public static class Executors
 {
     public sealed record Choice(IExecutor Executor, string Describe);
@@ -12,11 +14,14 @@ public static class Executors
     public static Choice Create(Study study, string kind, int jobs, bool detach)
     {
         if (jobs < 1) throw new ArgumentException($"--jobs {jobs}: needs at least 1");
-        if (detach && kind != "slurm") throw new ArgumentException("--detach needs the slurm executor (--executor slurm)");
+        if (detach && kind != "slurm")
+            throw new ArgumentException("--detach needs the slurm executor (--executor slurm)");
         return kind switch
         {
-            "local" when jobs == 1 => new(new InProcessExecutor(study.Runner, study.Logs), "the local executor (1 job, in process)"),
-            "local" => new(new LocalProcessExecutor(study.Runner, jobs, study.RunNodeCommand, study.Logs, StopSignals.Stop),
+            "local" when jobs == 1 => new(new InProcessExecutor(study.Runner, study.Logs),
+                "the local executor (1 job, in process)"),
+            "local" => new(
+                new LocalProcessExecutor(study.Runner, jobs, study.RunNodeCommand, study.Logs, StopSignals.Stop),
                 $"the local executor ({jobs} jobs, one process each)"),
             "slurm" => SlurmChoice(study, detach),
             _ => throw new ArgumentException($"--executor \"{kind}\": expected local or slurm"),
@@ -30,8 +35,8 @@ public static class Executors
             throw new ArgumentException($"--executor slurm: no Slurm cluster answers here: {reason}");
         var m = study.Manifest;
         var runFile = SlurmRun.PathFor(study.Store.Root, m.Experiment.Name);
-        var executor = new SlurmExecutor(study.Runner, slurm, m.Executor.Slurm, m.Experiment.Threads, study.RunNodeCommand,
-            study.Logs, runFile, study.ManifestPath, detach, StopSignals.Stop);
+        var executor = new SlurmExecutor(study.Runner, slurm, m.Executor.Slurm, m.Experiment.Threads,
+            study.RunNodeCommand, study.Logs, runFile, study.ManifestPath, detach, StopSignals.Stop);
         return new(executor, $"the slurm executor ({(detach ? "submit and return" : "submit and wait")})");
     }
 }

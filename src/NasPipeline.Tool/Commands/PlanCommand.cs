@@ -16,7 +16,8 @@ public static class PlanCommand
         {
             var rows = Study.Open(parse).Pipeline.Plan();
             foreach (var row in rows)
-                Console.WriteLine($"{row.Status,-26} {row.Stage,-8} {row.Label}{(row.Key is null ? "" : $"  ({row.Key[..12]})")}");
+                Console.WriteLine($"{row.Status,-26} {row.Stage,-8} {row.Label}" +
+                    (row.Key is null ? "" : $"  ({row.Key[..12]})"));
             Console.WriteLine(PlanRow.Summary(rows));
             return 0;
         });

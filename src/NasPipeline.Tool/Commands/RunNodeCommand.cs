@@ -19,7 +19,8 @@ public static class RunNodeCommand
         {
             var study = Study.Open(parse);
             var id = parse.GetValue(node)!;
-            Console.WriteLine($"nas run-node: {id} of {study.Manifest.Experiment.Name} on {Environment.MachineName} (pid {Environment.ProcessId})");
+            Console.WriteLine($"nas run-node: {id} of {study.Manifest.Experiment.Name} on {Environment.MachineName} " +
+                $"(pid {Environment.ProcessId})");
             var result = study.Pipeline.RunNode(id);
             Console.WriteLine($"nas run-node: {id} {(result.Cached ? "was cached" : "done")} ({result.Key[..12]})");
             return 0;

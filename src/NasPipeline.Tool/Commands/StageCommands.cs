@@ -35,12 +35,14 @@ public static class StageCommands
         var kind = parse.GetValue(CommonOptions.Executor) ?? settings.Kind;
         var jobs = parse.GetValue(CommonOptions.Jobs) ?? settings.Jobs;
         var executor = Executors.Create(study, kind, jobs, parse.GetValue(CommonOptions.Detach));
-        Console.WriteLine($"nas: {study.Manifest.Experiment.Name} → {target} with {executor.Describe} (artifacts in {study.Store.Root})");
+        Console.WriteLine($"nas: {study.Manifest.Experiment.Name} → {target} with {executor.Describe} " +
+            $"(artifacts in {study.Store.Root})");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcome = study.Pipeline.Run(target, executor.Executor);
         var execution = outcome.Execution;
         foreach (var failure in execution.Outcomes.Where(o => o.State == NodeState.Failed))
-            Console.WriteLine($"  failed: {failure.Node.Id}: {failure.Error}{(failure.Log is null ? "" : $" (log: {failure.Log})")}");
+            Console.WriteLine($"  failed: {failure.Node.Id}: {failure.Error}" +
+                (failure.Log is null ? "" : $" (log: {failure.Log})"));
         var skipped = execution.Outcomes.Count(o => o.State == NodeState.Skipped);
         if (skipped > 0) Console.WriteLine($"  skipped: {skipped} node(s) that read a failed node");
         Console.WriteLine($"nas: {execution.Summary()} in {clock.Elapsed.TotalSeconds:F1} s");

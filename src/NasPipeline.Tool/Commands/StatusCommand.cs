@@ -8,7 +8,8 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var command = new Command("status", "Report the jobs of the manifest's last Slurm run (pending, running, done, failed)")
+        var command = new Command("status",
+            "Report the jobs of the manifest's last Slurm run (pending, running, done, failed)")
         {
             CommonOptions.Manifest, CommonOptions.Artifacts, CommonOptions.Templates,
         };
@@ -22,7 +23,9 @@ public static class StatusCommand
                 return 0;
             }
             var done = Graph.StudyGraph.Walk(study.Runner, study.Pipeline.Graph.Nodes);
-            var states = run.Jobs.Count == 0 ? new Dictionary<string, SlurmJobStatus>() : new SlurmClient().Query(run.Jobs.Values.ToList());
+            var states = run.Jobs.Count == 0
+                ? new Dictionary<string, SlurmJobStatus>()
+                : new SlurmClient().Query(run.Jobs.Values.ToList());
             var counts = new Dictionary<string, int>();
             foreach (var node in study.Pipeline.Graph.Nodes.Where(n => run.Jobs.ContainsKey(n.Id)))
             {
@@ -35,7 +38,8 @@ public static class StatusCommand
                     (word is "failed" or "lost" ? $"  (log {study.Logs.PathOf(node)})" : ""));
             }
             Console.WriteLine($"status: {run.Jobs.Count} job(s) submitted {run.SubmittedUtc:u}: " +
-                string.Join(", ", new[] { "pending", "running", "done", "failed", "lost" }.Select(w => $"{counts.GetValueOrDefault(w)} {w}")));
+                string.Join(", ", new[] { "pending", "running", "done", "failed", "lost" }
+                    .Select(w => $"{counts.GetValueOrDefault(w)} {w}")));
             return counts.GetValueOrDefault("failed") + counts.GetValueOrDefault("lost") > 0 ? ExitCodes.Failed : 0;
         });
         return command;

@@ -13,7 +13,9 @@ public sealed class NodeLock : IDisposable
 
     NodeLock(FileStream file) => _file = file;
 
-    /// <summary>Takes the lock, waiting as long as another process holds it; <paramref name="waiting"/> is called once if so.</summary>
+    /// <summary>
+    /// Takes the lock, waiting as long as another process holds it; <paramref name="waiting"/> is called once if so.
+    /// </summary>
     public static NodeLock Acquire(string path, Action waiting)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -16,7 +16,9 @@ public sealed class NodeStore(string root)
 
     public string NodeDirectory(string stage, string key) => Path.Combine(Root, stage, key);
 
-    /// <summary>The node's work folder (checkpoints): beside the node, never inside it; removed once the node is committed.</summary>
+    /// <summary>
+    /// The node's work folder (checkpoints): beside the node, never inside it; removed once the node is committed.
+    /// </summary>
     public string WorkDirectory(string stage, string key) => NodeDirectory(stage, key) + ".work";
 
     public string LockFile(string stage, string key) => Path.Combine(Root, "locks", stage, key + ".lock");
@@ -29,7 +31,9 @@ public sealed class NodeStore(string root)
         catch (JsonException) { return null; } // unreadable record: treat as absent and rebuild
     }
 
-    /// <summary>Holds the node's lock until disposed; <paramref name="waiting"/> runs once if another process has it.</summary>
+    /// <summary>
+    /// Holds the node's lock until disposed; <paramref name="waiting"/> runs once if another process has it.
+    /// </summary>
     public NodeLock Lock(string stage, string key, Action waiting) => NodeLock.Acquire(LockFile(stage, key), waiting);
 
     /// <summary>
@@ -49,7 +53,8 @@ public sealed class NodeStore(string root)
             WriteDurably(Path.Combine(temp, RecordFile), JsonSerializer.SerializeToUtf8Bytes(record, Indented));
             // Only a file system without working locks gets here; the finished node wins, ours is dropped.
             if (TryLoad(stage, key) is { } finished) return finished;
-            if (Directory.Exists(final)) Directory.Delete(final, recursive: true); // a folder without a record: not a node
+            if (Directory.Exists(final))
+                Directory.Delete(final, recursive: true); // a folder without a record: not a node
             Directory.Move(temp, final);
             var work = WorkDirectory(stage, key);
             if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
@@ -61,7 +66,9 @@ public sealed class NodeStore(string root)
         }
     }
 
-    /// <summary>Deletes a node with its work folder and leftovers (clean); the lock file stays (see <see cref="NodeLock"/>).</summary>
+    /// <summary>
+    /// Deletes a node with its work folder and leftovers (clean); the lock file stays (see <see cref="NodeLock"/>).
+    /// </summary>
     public bool Remove(string stage, string key)
     {
         using var held = Lock(stage, key, () => { });
@@ -79,7 +86,8 @@ public sealed class NodeStore(string root)
     {
         var parent = Path.Combine(Root, stage);
         if (!Directory.Exists(parent)) return;
-        foreach (var stale in Directory.GetDirectories(parent, key + ".tmp-*")) Directory.Delete(stale, recursive: true);
+        foreach (var stale in Directory.GetDirectories(parent, key + ".tmp-*"))
+            Directory.Delete(stale, recursive: true);
     }
 
     static void WriteDurably(string path, byte[] bytes)

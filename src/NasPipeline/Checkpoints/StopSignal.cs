@@ -16,9 +16,12 @@ public sealed class StopSignal
 
     public void Request() => _requested = true;
 
-    /// <summary>Throws <see cref="NodeInterruptedException"/> when a stop was requested (for loops with nothing to save).</summary>
+    /// <summary>
+    /// Throws <see cref="NodeInterruptedException"/> when a stop was requested (for loops with nothing to save).
+    /// </summary>
     public void ThrowIfRequested(string where)
     {
-        if (_requested) throw new NodeInterruptedException($"{where}: stopped on request before finishing (nothing to save)");
+        if (_requested)
+            throw new NodeInterruptedException($"{where}: stopped on request before finishing (nothing to save)");
     }
 }

@@ -59,10 +59,12 @@ public sealed class LocalProcessExecutor(
                         stage = bound[node] = node.Bind(results);
                         if (Cached(node, stage)) continue;
                     }
-                    if (running.Count >= jobs || running.Any(r => r.Node.Stage == node.Stage && r.Bound.Key == stage.Key)) continue;
+                    if (running.Count >= jobs ||
+                        running.Any(r => r.Node.Stage == node.Stage && r.Bound.Key == stage.Key)) continue;
                     if (Cached(node, stage)) continue;
                     runner.Log.NodeStarted(stage.Label, stage.Key);
-                    running.Add(new Running(node, stage, NodeProcess.Start(command(node), logs.PathOf(node)), Stopwatch.StartNew()));
+                    running.Add(new Running(node, stage, NodeProcess.Start(command(node), logs.PathOf(node)),
+                        Stopwatch.StartNew()));
                     waiting.Remove(node);
                 }
                 if (running.Count == 0) continue;

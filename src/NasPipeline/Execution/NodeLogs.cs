@@ -5,7 +5,8 @@ namespace NasPipeline.Execution;
 
 /// <summary>
 /// Where a node's output goes when it runs in its own process or job, or its error when it fails in this one:
-/// <c>&lt;artifacts&gt;/logs/&lt;experiment&gt;/&lt;node id&gt;.log</c>, e.g. <c>.nas/logs/default/train/darts/seed=0.log</c>.
+/// <c>&lt;artifacts&gt;/logs/&lt;experiment&gt;/&lt;node id&gt;.log</c>,
+/// e.g. <c>.nas/logs/default/train/darts/seed=0.log</c>.
 /// On the cache's file system, so Slurm jobs on any host write where <c>nas</c> reads.
 /// </summary>
 public sealed class NodeLogs(string artifacts, string experiment)
@@ -20,7 +21,8 @@ public sealed class NodeLogs(string artifacts, string experiment)
     {
         var path = PathOf(node);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.AppendAllText(path, $"{DateTime.UtcNow:O} {node.Id} failed:{Environment.NewLine}{error}{Environment.NewLine}");
+        File.AppendAllText(path,
+            $"{DateTime.UtcNow:O} {node.Id} failed:{Environment.NewLine}{error}{Environment.NewLine}");
         return path;
     }
 

@@ -23,7 +23,9 @@ public abstract class GraphNode(string id, string stage, string label, IReadOnly
     public override string ToString() => Id;
 }
 
-/// <summary>A graph node whose stage produces <typeparamref name="T"/>; its handle gives typed upstream results.</summary>
+/// <summary>
+/// A graph node whose stage produces <typeparamref name="T"/>; its handle gives typed upstream results.
+/// </summary>
 public sealed class GraphNode<T>(
     string id, string stage, string label, IReadOnlyList<GraphNode> upstream, Func<NodeResults, IStage<T>> bind)
     : GraphNode(id, stage, label, upstream)

@@ -26,7 +26,8 @@ public enum NodeState
 }
 
 /// <summary>One node's outcome; <paramref name="Log"/> is where its output or error went, when it has one.</summary>
-public sealed record NodeOutcome(GraphNode Node, NodeState State, double Seconds = 0, string? Log = null, string? Error = null);
+public sealed record NodeOutcome(
+    GraphNode Node, NodeState State, double Seconds = 0, string? Log = null, string? Error = null);
 
 /// <summary>The results of the nodes that finished, and every node's outcome.</summary>
 public sealed record ExecutionResult(NodeResults Results, IReadOnlyList<NodeOutcome> Outcomes)

@@ -1,6 +1,8 @@
 namespace NasPipeline.Graph;
 
-/// <summary>What the pipeline tells its user: every node ran, was cached or failed, and anything worth a line.</summary>
+/// <summary>
+/// What the pipeline tells its user: every node ran, was cached or failed, and anything worth a line.
+/// </summary>
 public interface IPipelineLog
 {
     void Info(string message);

@@ -8,7 +8,8 @@ namespace NasPipeline.Graph;
 /// reports progress, keeps checkpoints (<paramref name="WorkDirectory"/>: beside the node, survives a kill, removed
 /// when the node is committed) and learns that it should stop early (<paramref name="Stop"/>).
 /// </summary>
-public sealed record StageContext(string Directory, IProgressSink Progress, string Label, string WorkDirectory, StopSignal Stop);
+public sealed record StageContext(
+    string Directory, IProgressSink Progress, string Label, string WorkDirectory, StopSignal Stop);
 
 /// <summary>
 /// A node of the study graph: a function of <see cref="Inputs"/> (and upstream artifacts, named in the inputs by

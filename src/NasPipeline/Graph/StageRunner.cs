@@ -58,13 +58,15 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         T artifact = default!;
         var record = store.Commit(stage.Name, key, temp =>
         {
-            artifact = stage.Run(new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
+            artifact = stage.Run(
+                new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
             return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
                 Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()),
                 JsonSerializer.SerializeToElement(artifact));
         });
         log.NodeFinished(stage.Label, key, cached: false, record.Seconds);
-        return new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), artifact, record.Seconds, false);
+        return new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), artifact,
+            record.Seconds, false);
     }
 
     static string VersionOf(Assembly assembly) =>

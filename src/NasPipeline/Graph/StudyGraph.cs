@@ -45,7 +45,8 @@ public sealed class StudyGraph
     /// resolve to a key already seen (two selectors picking one cell share a retrain) share its result unseen.
     /// </summary>
     /// <returns>The cached results found.</returns>
-    public static NodeResults Walk(StageRunner runner, IEnumerable<GraphNode> nodes, Action<GraphNode, BoundNode?, INodeResult?>? visit = null)
+    public static NodeResults Walk(StageRunner runner, IEnumerable<GraphNode> nodes,
+        Action<GraphNode, BoundNode?, INodeResult?>? visit = null)
     {
         var results = new NodeResults();
         var seen = new Dictionary<(string, string), INodeResult?>();
@@ -67,7 +68,9 @@ public sealed class StudyGraph
         return results;
     }
 
-    /// <summary>One row per distinct node: cached, will run (key known), or will run after upstream (key not yet known).</summary>
+    /// <summary>
+    /// One row per distinct node: cached, will run (key known), or will run after upstream (key not yet known).
+    /// </summary>
     public static IReadOnlyList<PlanRow> Plan(StageRunner runner, IEnumerable<GraphNode> nodes)
     {
         var rows = new List<PlanRow>();

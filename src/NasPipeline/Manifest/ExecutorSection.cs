@@ -12,7 +12,8 @@ public sealed record ExecutorSection(string Kind, int Jobs, SlurmSection Slurm)
     public static ExecutorSection Read(TomlDocument doc)
     {
         var s = doc.Table("executor");
-        var section = new ExecutorSection(s.Choice("kind", "local", Kinds), s.Int("jobs", 1, min: 1, max: 1024), SlurmSection.Read(doc));
+        var section = new ExecutorSection(s.Choice("kind", "local", Kinds), s.Int("jobs", 1, min: 1, max: 1024),
+            SlurmSection.Read(doc));
         s.RejectUnknownKeys();
         return section;
     }
@@ -23,7 +24,8 @@ public sealed record ExecutorSection(string Kind, int Jobs, SlurmSection Slurm)
 /// .report): sbatch resources, how early before the time limit a job is told to checkpoint (<c>grace</c>), and
 /// how often <c>nas</c> polls the queue while it waits.
 /// </summary>
-public sealed record SlurmSection(SlurmResources Defaults, IReadOnlyDictionary<string, SlurmResources> Stages, int GraceSeconds, double PollSeconds)
+public sealed record SlurmSection(
+    SlurmResources Defaults, IReadOnlyDictionary<string, SlurmResources> Stages, int GraceSeconds, double PollSeconds)
 {
     public static readonly string[] StageNames = ["train", "select", "retrain", "evaluate", "proxy", "report"];
 

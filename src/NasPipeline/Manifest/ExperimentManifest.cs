@@ -45,7 +45,8 @@ public sealed record ExperimentManifest(
         var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
         return new ExperimentManifest(
-            path, experiment, dataset, space, trainers, selectors, retrain, report, benchmark, evaluation, proxyStudy, executor);
+            path, experiment, dataset, space, trainers, selectors, retrain, report, benchmark, evaluation, proxyStudy,
+            executor);
     }
 
     static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog, bool optional)

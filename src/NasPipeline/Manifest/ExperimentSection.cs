@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace NasPipeline.Manifest;
 
-/// <summary>[experiment]: what the study is called, which seeds it runs, on what hardware, and where artifacts live.</summary>
-public sealed partial record ExperimentSection(string Name, IReadOnlyList<int> Seeds, ComputeSettings Compute, string Artifacts)
+/// <summary>
+/// [experiment]: what the study is called, which seeds it runs, on what hardware, and where artifacts live.
+/// </summary>
+public sealed partial record ExperimentSection(
+    string Name, IReadOnlyList<int> Seeds, ComputeSettings Compute, string Artifacts)
 {
     public int Threads => Compute.Threads;
 

@@ -9,7 +9,8 @@ namespace NasPipeline.Manifest;
 /// command line (<c>["--qos=long"]</c> or <c>["--constraint", "a100"]</c>). Null = Slurm's default.
 /// </summary>
 public sealed partial record SlurmResources(
-    string? Partition, string? Account, string? Time, int? CpusPerTask, string? Mem, string? Gres, IReadOnlyList<string>? Extra)
+    string? Partition, string? Account, string? Time, int? CpusPerTask, string? Mem, string? Gres,
+    IReadOnlyList<string>? Extra)
 {
     /// <summary>Nothing requested: the cluster's defaults.</summary>
     public static SlurmResources Default { get; } = new(null, null, null, null, null, null, null);
@@ -45,7 +46,8 @@ public sealed partial record SlurmResources(
         return values;
     }
 
-    [GeneratedRegex(@"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}|\d+-\d{1,2}:\d{1,2}|\d+-\d{1,2}:\d{1,2}:\d{1,2}|infinite|UNLIMITED)$")]
+    [GeneratedRegex(@"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|" +
+        @"\d+-\d{1,2}|\d+-\d{1,2}:\d{1,2}|\d+-\d{1,2}:\d{1,2}:\d{1,2}|infinite|UNLIMITED)$")]
     private static partial Regex TimePattern();
 
     [GeneratedRegex(@"^\d+[KMGT]?$")]

@@ -6,7 +6,9 @@ using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
 
-/// <summary>What a run produced: the grid's evaluations, where the report was published, and every node's outcome.</summary>
+/// <summary>
+/// What a run produced: the grid's evaluations, where the report was published, and every node's outcome.
+/// </summary>
 public sealed record PipelineOutcome(
     IReadOnlyList<EvaluationArtifact> Evaluations, string? ReportDirectory, ExecutionResult Execution);
 
@@ -41,7 +43,9 @@ public sealed class ExperimentPipeline
         if (_m.Evaluation.Nb201 || _m.ProxyStudy is not null) _resources.Table();
     }
 
-    /// <summary>Runs the target's nodes with <paramref name="executor"/> and publishes the report when it is done.</summary>
+    /// <summary>
+    /// Runs the target's nodes with <paramref name="executor"/> and publishes the report when it is done.
+    /// </summary>
     public PipelineOutcome Run(PipelineTarget target, IExecutor executor)
     {
         Prepare();
@@ -49,25 +53,32 @@ public sealed class ExperimentPipeline
         var evaluations = Nodes(target).OfType<GraphNode<EvaluationArtifact>>().Where(execution.Results.Has)
             .Select(n => execution.Results.Of(n).Artifact).ToList();
         var report = Nodes(target).OfType<GraphNode<ReportArtifact>>().Where(execution.Results.Has).SingleOrDefault();
-        return new PipelineOutcome(evaluations, report is null ? null : Publish(execution.Results.Of(report)), execution);
+        return new PipelineOutcome(evaluations, report is null ? null : Publish(execution.Results.Of(report)),
+            execution);
     }
 
-    public IReadOnlyList<PlanRow> Plan(PipelineTarget target = PipelineTarget.Report) => StudyGraph.Plan(_runner, Nodes(target));
+    public IReadOnlyList<PlanRow> Plan(PipelineTarget target = PipelineTarget.Report) =>
+        StudyGraph.Plan(_runner, Nodes(target));
 
-    /// <summary>Runs one node whose upstream nodes are all cached (<c>nas run-node</c>: a local or Slurm job).</summary>
+    /// <summary>
+    /// Runs one node whose upstream nodes are all cached (<c>nas run-node</c>: a local or Slurm job).
+    /// </summary>
     public INodeResult RunNode(string id)
     {
         var node = Graph.Find(id);
         var upstream = StudyGraph.Walk(_runner, Graph.Upto(n => node.Upstream.Contains(n)));
         if (node.Upstream.FirstOrDefault(u => !upstream.Has(u)) is { } missing)
-            throw new InvalidOperationException($"node {id} reads {missing.Id}, which is not in the cache yet (run it first)");
+            throw new InvalidOperationException(
+                $"node {id} reads {missing.Id}, which is not in the cache yet (run it first)");
         Prepare();
         var result = node.Bind(upstream).Run(_runner);
         if (result is NodeResult<ReportArtifact> report) Publish(report);
         return result;
     }
 
-    /// <summary>Removes every cached node of this manifest (those whose key can be known) and the published report.</summary>
+    /// <summary>
+    /// Removes every cached node of this manifest (those whose key can be known) and the published report.
+    /// </summary>
     public IReadOnlyList<string> Clean()
     {
         var keys = new List<(string Stage, string Key)>();
@@ -89,7 +100,8 @@ public sealed class ExperimentPipeline
 
     string Publish(NodeResult<ReportArtifact> report)
     {
-        foreach (var file in report.Artifact.Files) AtomicFile.Copy(report.PathOf(file), Path.Combine(ReportFolder, file));
+        foreach (var file in report.Artifact.Files)
+            AtomicFile.Copy(report.PathOf(file), Path.Combine(ReportFolder, file));
         _runner.Log.Info($"report published to {Path.GetFullPath(ReportFolder)}");
         return ReportFolder;
     }

@@ -13,7 +13,8 @@ namespace NasPipeline.Stages;
 /// two selectors that pick the same architecture share one retrain.
 /// </summary>
 public sealed class RetrainStage(
-    Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, ComputeSettings compute, Func<SearchData> data)
+    Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, ComputeSettings compute,
+    Func<SearchData> data)
     : IStage<RetrainArtifact>
 {
     public string Name => "retrain";

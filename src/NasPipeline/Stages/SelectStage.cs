@@ -36,7 +36,9 @@ public sealed class SelectStage(
         compute,
     };
 
-    /// <summary>True when <paramref name="selector"/> reads a trained supernet, so the grid needs one node per trainer.</summary>
+    /// <summary>
+    /// True when <paramref name="selector"/> reads a trained supernet, so the grid needs one node per trainer.
+    /// </summary>
     public static bool ReadsSupernet(PluginSpec selector) =>
         SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads.HasFlag(SelectionReads.Supernet);
 
@@ -46,7 +48,8 @@ public sealed class SelectStage(
         var method = SelectorCatalog.Default.Create(selector.Method, selector.Options);
         var trained = supernet is { } s ? TrainerCatalog.Default.Create(s.Trainer.Method, s.Trainer.Options) : null;
         using var selection = new SelectionContext(supernet?.Node.Artifact.FinalMixingWeights, seed,
-            () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")), data,
+            () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
+            data,
             untrained: () =>
             {
                 Determinism.Seed(seed);

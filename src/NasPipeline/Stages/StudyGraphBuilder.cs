@@ -27,7 +27,8 @@ public static class StudyGraphBuilder
                     $"train/{trainer.Id}/seed={seed}", "train", $"train {trainer.Id} seed={seed}", [],
                     _ => new TrainSupernetStage(m.Dataset, m.SearchSpace, trainer, seed, compute, r.Data)));
 
-        var cells = new List<(PluginSpec Trainer, PluginSpec Selector, int Seed, GraphNode<SelectionArtifact> Select)>();
+        var cells =
+            new List<(PluginSpec Trainer, PluginSpec Selector, int Seed, GraphNode<SelectionArtifact> Select)>();
         var seedLevel = new Dictionary<(string, int), GraphNode<SelectionArtifact>>();
         foreach (var seed in m.Experiment.Seeds)
             foreach (var trainer in m.Trainers)
@@ -38,7 +39,8 @@ public static class StudyGraphBuilder
                         ? graph.Add(new GraphNode<SelectionArtifact>(
                             $"select/{trainer.Id}/{selector.Id}/seed={seed}", "select",
                             $"select {selector.Id} from {trainer.Id} seed={seed}", [train],
-                            u => new SelectStage(selector, (trainer, u.Of(train)), seed, m.Dataset, m.SearchSpace, compute, r.Data)))
+                            u => new SelectStage(selector, (trainer, u.Of(train)), seed, m.Dataset, m.SearchSpace,
+                                compute, r.Data)))
                         : seedLevel.TryGetValue((selector.Id, seed), out var shared) ? shared
                         : seedLevel[(selector.Id, seed)] = graph.Add(new GraphNode<SelectionArtifact>(
                             $"select/{selector.Id}/seed={seed}", "select", $"select {selector.Id} seed={seed}", [],
@@ -51,7 +53,8 @@ public static class StudyGraphBuilder
             foreach (var (_, _, seed, select) in cells.Where(c => !retrains.ContainsKey(c.Select)))
                 retrains[select] = graph.Add(new GraphNode<RetrainArtifact>(
                     "retrain/" + select.Id["select/".Length..], "retrain", $"retrain ({select.Label})", [select],
-                    u => new RetrainStage(Genotype.Parse(u.Of(select).Artifact.Genotype), m.Retrain, m.Dataset, seed, compute, r.Data)));
+                    u => new RetrainStage(Genotype.Parse(u.Of(select).Artifact.Genotype), m.Retrain, m.Dataset, seed,
+                        compute, r.Data)));
 
         var evaluations = new List<GraphNode<EvaluationArtifact>>();
         foreach (var (trainer, selector, seed, select) in cells)
@@ -59,15 +62,17 @@ public static class StudyGraphBuilder
             var train = trains[(trainer.Id, seed)];
             var retrain = retrains.GetValueOrDefault(select);
             evaluations.Add(graph.Add(new GraphNode<EvaluationArtifact>(
-                $"evaluate/{trainer.Id}/{selector.Id}/seed={seed}", "evaluate", $"evaluate {trainer.Id} × {selector.Id} seed={seed}",
+                $"evaluate/{trainer.Id}/{selector.Id}/seed={seed}", "evaluate",
+                $"evaluate {trainer.Id} × {selector.Id} seed={seed}",
                 retrain is null ? [train, select] : [train, select, retrain],
-                u => new EvaluateStage(trainer, selector, seed, u.Of(train), u.Of(select), retrain is null ? null : u.Of(retrain),
-                    m.Evaluation.Nb201 ? r.Table : null))));
+                u => new EvaluateStage(trainer, selector, seed, u.Of(train), u.Of(select),
+                    retrain is null ? null : u.Of(retrain), m.Evaluation.Nb201 ? r.Table : null))));
         }
 
         var proxies = m.ProxyStudy is { } study
             ? study.Proxies.Select(proxy => graph.Add(new GraphNode<ProxyScoresArtifact>(
-                $"proxy/{proxy}", "proxy", $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}", [],
+                $"proxy/{proxy}", "proxy",
+                $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}", [],
                 _ => new ProxyScoreStage(proxy, study, m.Dataset, compute, r.Table, r.Data)))).ToList()
             : [];
 
@@ -75,7 +80,8 @@ public static class StudyGraphBuilder
             [.. trains.Values, .. evaluations, .. proxies],
             u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(),
                 trains.Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value))).ToList(),
-                proxies.Select(p => u.Of(p)).ToList(), m.ProxyStudy is null ? null : r.Table, StageRunner.Versions, templates)));
+                proxies.Select(p => u.Of(p)).ToList(), m.ProxyStudy is null ? null : r.Table, StageRunner.Versions,
+                templates)));
         return graph;
     }
 

@@ -45,7 +45,9 @@ public interface ISupernetTrainer
     /// <summary>The mixing weights [edges, ops] selectors see, e.g. softmax(α) for DARTS.</summary>
     Tensor SelectionWeights(Nb201Supernet supernet);
 
-    /// <summary>Writes what the method carries from step to step (its α optimiser's moments) to a checkpoint.</summary>
+    /// <summary>
+    /// Writes what the method carries from step to step (its α optimiser's moments) to a checkpoint.
+    /// </summary>
     void SaveState(CheckpointWriter checkpoint) { }
 
     /// <summary>Restores what <see cref="SaveState"/> wrote; called after <see cref="Attach"/>.</summary>

@@ -20,8 +20,10 @@ public static class Determinism
         Threads(compute.Threads);
         if (compute.Device != "cpu" && !cuda.is_available())
             throw new DeviceUnavailableException(
-                $"{(compute.DeviceLocation is { } at ? $"{at}: " : "")}[experiment] device = \"{compute.Device}\" is not available: this build of TorchSharp ({typeof(TorchSharp.torch).Assembly.GetName().Version}) " +
-                "has no CUDA support (it references TorchSharp-cpu); set [experiment] device = \"cpu\" or build with a CUDA package");
+                $"{(compute.DeviceLocation is { } at ? $"{at}: " : "")}[experiment] device = \"{compute.Device}\" " +
+                $"is not available: this build of TorchSharp ({typeof(TorchSharp.torch).Assembly.GetName().Version}) " +
+                "has no CUDA support (it references TorchSharp-cpu); " +
+                "set [experiment] device = \"cpu\" or build with a CUDA package");
         set_default_device(compute.Device);
     }
 }

@@ -50,7 +50,9 @@ public sealed class ProjectedTuning : IDisposable
         return tuning.Mixing();
     }
 
-    /// <summary>The current mixing weights, detached: projected rows for decided edges, softmax(α) elsewhere.</summary>
+    /// <summary>
+    /// The current mixing weights, detached: projected rows for decided edges, softmax(α) elsewhere.
+    /// </summary>
     public Tensor Mixing()
     {
         using var _ = no_grad();

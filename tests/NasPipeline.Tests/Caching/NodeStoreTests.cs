@@ -55,7 +55,8 @@ public sealed class NodeStoreTests
         using (store.Lock("s", "k4", () => { }))
             store.Commit("s", "k4", _ => Record("k4"));
         Assert.That(Directory.Exists(stale), Is.False);
-        Assert.That(Directory.Exists(store.WorkDirectory("s", "k4")), Is.False, "checkpoints go once the node is committed");
+        Assert.That(Directory.Exists(store.WorkDirectory("s", "k4")), Is.False,
+            "checkpoints go once the node is committed");
         Assert.That(Directory.Exists(other), Is.True);
     }
 
@@ -64,10 +65,13 @@ public sealed class NodeStoreTests
     {
         using var dir = new TempDirectory();
         var store = new NodeStore(dir.Path);
-        store.Commit("s", "k6", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "first"); return Record("k6"); });
-        store.Commit("s", "k6", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "second"); return Record("k6"); });
+        store.Commit("s", "k6",
+            temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "first"); return Record("k6"); });
+        store.Commit("s", "k6",
+            temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "second"); return Record("k6"); });
         Assert.That(File.ReadAllText(Path.Combine(store.NodeDirectory("s", "k6"), "a.txt")), Is.EqualTo("first"));
-        Assert.That(Directory.GetDirectories(Path.Combine(dir.Path, "s")), Has.Length.EqualTo(1), "no temporary folder left");
+        Assert.That(Directory.GetDirectories(Path.Combine(dir.Path, "s")), Has.Length.EqualTo(1),
+            "no temporary folder left");
     }
 
     [Test]
@@ -76,7 +80,8 @@ public sealed class NodeStoreTests
         using var dir = new TempDirectory();
         var store = new NodeStore(dir.Path);
         var held = store.Lock("s", "k7", () => Assert.Fail("nobody holds it yet"));
-        Assert.That(NodeLock.TryAcquire(store.LockFile("s", "k7")), Is.Null, "a second open of the lock file is refused");
+        Assert.That(NodeLock.TryAcquire(store.LockFile("s", "k7")), Is.Null,
+            "a second open of the lock file is refused");
         held.Dispose();
         using var again = NodeLock.TryAcquire(store.LockFile("s", "k7"));
         Assert.That(again, Is.Not.Null);
@@ -106,7 +111,8 @@ public sealed class NodeStoreTests
         store.Commit("s", "b", _ => Record("b"));
         Directory.CreateDirectory(store.WorkDirectory("s", "a"));
         Assert.That(store.Remove("s", "a"), Is.True);
-        Assert.That((store.TryLoad("s", "a"), Directory.Exists(store.WorkDirectory("s", "a"))), Is.EqualTo((null as NodeRecord, false)));
+        Assert.That((store.TryLoad("s", "a"), Directory.Exists(store.WorkDirectory("s", "a"))),
+            Is.EqualTo((null as NodeRecord, false)));
         Assert.That(store.TryLoad("s", "b"), Is.Not.Null);
         Assert.That(store.Remove("s", "a"), Is.False);
     }

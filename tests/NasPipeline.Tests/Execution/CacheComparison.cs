@@ -13,22 +13,26 @@ public static class CacheComparison
         Assert.That(Keys(actual), Is.EquivalentTo(Keys(expected)), "the same nodes, by key");
         foreach (var node in Nodes(expected, "train"))
             foreach (var file in new[] { "supernet.dat", "mixing-history.json" })
-                Assert.That(File.ReadAllBytes(Counterpart(node, expected, actual, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(node, file))),
+                Assert.That(File.ReadAllBytes(Counterpart(node, expected, actual, file)),
+                    Is.EqualTo(File.ReadAllBytes(Path.Combine(node, file))),
                     $"train/{Path.GetFileName(node)}/{file}");
         foreach (var stage in new[] { "select", "retrain" })
             foreach (var node in Nodes(expected, stage))
-                Assert.That(Results(Counterpart(node, expected, actual, "record.json")), Is.EqualTo(Results(Path.Combine(node, "record.json"))),
+                Assert.That(Results(Counterpart(node, expected, actual, "record.json")),
+                    Is.EqualTo(Results(Path.Combine(node, "record.json"))),
                     $"{stage}/{Path.GetFileName(node)}");
     }
 
     /// <summary>Every committed node as stage/key.</summary>
     public static IReadOnlyList<string> Keys(string root) =>
         Directory.GetFiles(root, "record.json", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, Path.GetDirectoryName(f)!)).Where(p => !p.StartsWith("logs")).Order().ToList();
+            .Select(f => Path.GetRelativePath(root, Path.GetDirectoryName(f)!))
+            .Where(p => !p.StartsWith("logs")).Order().ToList();
 
     static IEnumerable<string> Nodes(string root, string stage) =>
         Directory.Exists(Path.Combine(root, stage))
-            ? Directory.GetDirectories(Path.Combine(root, stage)).Where(f => File.Exists(Path.Combine(f, "record.json")))
+            ? Directory.GetDirectories(Path.Combine(root, stage))
+                .Where(f => File.Exists(Path.Combine(f, "record.json")))
             : [];
 
     static string Counterpart(string node, string expected, string actual, string file) =>
@@ -38,10 +42,12 @@ public static class CacheComparison
     static string Results(string record)
     {
         var artifact = JsonDocument.Parse(File.ReadAllText(record)).RootElement.GetProperty("Artifact");
-        var kept = artifact.EnumerateObject().Where(p => p.Name != "Epochs").ToDictionary(p => p.Name, p => p.Value.ToString());
+        var kept = artifact.EnumerateObject().Where(p => p.Name != "Epochs")
+            .ToDictionary(p => p.Name, p => p.Value.ToString());
         if (artifact.TryGetProperty("Epochs", out var epochs))
             kept["Epochs"] = string.Join(";", epochs.EnumerateArray().Select(e =>
-                string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("Seconds" or "RssBytes")).Select(p => p.Value.ToString()))));
+                string.Join(",", e.EnumerateObject().Where(p => p.Name is not ("Seconds" or "RssBytes"))
+                    .Select(p => p.Value.ToString()))));
         return JsonSerializer.Serialize(kept);
     }
 }

@@ -70,7 +70,8 @@ public sealed class InterruptAndResumeTests
             Assert.That(first.Output, Does.Contain("SIGTERM: stopping at the next step boundary"));
         }
         Assert.That(store.TryLoad("train", key), Is.Null);
-        Assert.That(Directory.GetDirectories(store.WorkDirectory("train", key)), Is.Not.Empty, "a checkpoint to resume from");
+        Assert.That(Directory.GetDirectories(store.WorkDirectory("train", key)), Is.Not.Empty,
+            "a checkpoint to resume from");
 
         using var rerun = new NasChild("train", "--manifest", path);
         Assert.That(rerun.Wait(), Is.EqualTo(0), rerun.Output);

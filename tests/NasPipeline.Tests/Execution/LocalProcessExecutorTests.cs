@@ -66,11 +66,14 @@ public sealed partial class LocalProcessExecutorTests
         Assert.That(output, Does.Contain("failed: train/gdas/seed=1").And.Contain("logs/tiny/train/gdas/seed=1.log"));
         Assert.That(store.TryLoad("train", broken.Key!), Is.Null);
         var ran = RanLabels(output);
-        Assert.That(ran, Does.Contain("train darts seed=0").And.Contain("train darts seed=1").And.Contain("train gdas seed=0"));
-        Assert.That(ran.Count(l => l.StartsWith("evaluate")), Is.EqualTo(6), "the 6 grid cells that do not read the failed supernet");
+        Assert.That(ran, Does.Contain("train darts seed=0").And.Contain("train darts seed=1")
+            .And.Contain("train gdas seed=0"));
+        Assert.That(ran.Count(l => l.StartsWith("evaluate")), Is.EqualTo(6),
+            "the 6 grid cells that do not read the failed supernet");
         Assert.That(ran, Has.None.StartsWith("report"), "the report reads every cell");
         Assert.That(output, Does.Contain("exit code 1: nas: error: UnauthorizedAccessException"));
-        Assert.That(output, Does.Contain("skipped: 7 node(s)"), "select, retrain, evaluate of gdas seed=1 × 2 selectors, and the report");
+        Assert.That(output, Does.Contain("skipped: 7 node(s)"),
+            "select, retrain, evaluate of gdas seed=1 × 2 selectors, and the report");
     }
 
     [Test]
@@ -79,9 +82,11 @@ public sealed partial class LocalProcessExecutorTests
         using var study = new TinyStudy();
         var artifacts = study.Scratch("cache");
         var path = Write(study, "tiny.toml", Manifest(study, artifacts));
-        var runs = Enumerable.Range(0, 2).Select(_ => Start([.. NasProcess.Command(), "report", "--manifest", path])).ToList();
+        var runs = Enumerable.Range(0, 2)
+            .Select(_ => Start([.. NasProcess.Command(), "report", "--manifest", path])).ToList();
         var outputs = runs.Select(Finish).ToList();
-        Assert.That(outputs.Select(o => o.Exit), Is.All.EqualTo(0), string.Join("\n----\n", outputs.Select(o => o.Output)));
+        Assert.That(outputs.Select(o => o.Exit), Is.All.EqualTo(0),
+            string.Join("\n----\n", outputs.Select(o => o.Output)));
         var built = outputs.SelectMany(o => RanKeys(o.Output)).ToList();
         Assert.That(built, Is.Unique, "no node was built by both processes");
         Assert.That(built, Is.EquivalentTo(CacheComparison.Keys(artifacts).Select(k => k.Split('/')[1][..12])),
@@ -105,7 +110,8 @@ public sealed partial class LocalProcessExecutorTests
         return (process.ExitCode, output);
     }
 
-    static List<string> RanLabels(string output) => RanLine().Matches(output).Select(m => m.Groups["label"].Value).ToList();
+    static List<string> RanLabels(string output) =>
+        RanLine().Matches(output).Select(m => m.Groups["label"].Value).ToList();
 
     static IEnumerable<string> RanKeys(string output) => RanLine().Matches(output).Select(m => m.Groups["key"].Value);
 

@@ -36,8 +36,10 @@ public sealed class NasChild : IDisposable
         var clock = Stopwatch.StartNew();
         while (!Output.Contains(text))
         {
-            if (_process.HasExited) Assert.Fail($"nas exited ({_process.ExitCode}) before printing \"{text}\":\n{Output}");
-            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) Assert.Fail($"no \"{text}\" after {seconds} s:\n{Output}");
+            if (_process.HasExited)
+                Assert.Fail($"nas exited ({_process.ExitCode}) before printing \"{text}\":\n{Output}");
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds))
+                Assert.Fail($"no \"{text}\" after {seconds} s:\n{Output}");
             Thread.Sleep(20);
         }
     }
@@ -48,7 +50,8 @@ public sealed class NasChild : IDisposable
 
     public int Wait(int seconds = 120)
     {
-        if (!_process.WaitForExit(TimeSpan.FromSeconds(seconds))) Assert.Fail($"nas still running after {seconds} s:\n{Output}");
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(seconds)))
+            Assert.Fail($"nas still running after {seconds} s:\n{Output}");
         _process.WaitForExit();
         return _process.ExitCode;
     }

@@ -30,9 +30,12 @@ public sealed class StudyGraphTests
         var a = graph.Add(new GraphNode<Value>("a", "up", "a", [], _ => new CountingStage("up", 1, runs)));
         var b = graph.Add(new GraphNode<Value>("b", "up", "b", [], _ => new CountingStage("up", 2, runs)));
         // Keys that come from upstream results and happen to agree (1 + 6 = 2 + 5), like two selections of one cell.
-        var c = graph.Add(new GraphNode<Value>("c", "mid", "c", [a], u => new CountingStage("mid", u.Of(a).Artifact.Number + 6, runs)));
-        var d = graph.Add(new GraphNode<Value>("d", "mid", "d", [b], u => new CountingStage("mid", u.Of(b).Artifact.Number + 5, runs)));
-        var report = graph.Add(new GraphNode<Value>("r", "top", "r", [c, d], u => new CountingStage("top", u.Of(c).Artifact.Number + u.Of(d).Artifact.Number, runs)));
+        var c = graph.Add(new GraphNode<Value>("c", "mid", "c", [a],
+            u => new CountingStage("mid", u.Of(a).Artifact.Number + 6, runs)));
+        var d = graph.Add(new GraphNode<Value>("d", "mid", "d", [b],
+            u => new CountingStage("mid", u.Of(b).Artifact.Number + 5, runs)));
+        var report = graph.Add(new GraphNode<Value>("r", "top", "r", [c, d],
+            u => new CountingStage("top", u.Of(c).Artifact.Number + u.Of(d).Artifact.Number, runs)));
         return (graph, report);
     }
 
@@ -43,9 +46,11 @@ public sealed class StudyGraphTests
     {
         var graph = new StudyGraph();
         var orphan = new GraphNode<Value>("x", "up", "x", [], _ => throw new NotSupportedException());
-        Assert.Throws<InvalidOperationException>(() => graph.Add(new GraphNode<Value>("y", "up", "y", [orphan], _ => throw new NotSupportedException())));
+        Assert.Throws<InvalidOperationException>(() =>
+            graph.Add(new GraphNode<Value>("y", "up", "y", [orphan], _ => throw new NotSupportedException())));
         graph.Add(orphan);
-        Assert.Throws<InvalidOperationException>(() => graph.Add(new GraphNode<Value>("x", "up", "x", [], _ => throw new NotSupportedException())));
+        Assert.Throws<InvalidOperationException>(() =>
+            graph.Add(new GraphNode<Value>("x", "up", "x", [], _ => throw new NotSupportedException())));
     }
 
     [Test]
@@ -73,7 +78,10 @@ public sealed class StudyGraphTests
         var runner = Runner(dir.Path);
 
         var before = StudyGraph.Plan(runner, graph.Nodes);
-        Assert.That(before.Select(r => r.Status), Is.EqualTo(new[] { PlanRow.WillRun, PlanRow.WillRun, PlanRow.AfterUpstream, PlanRow.AfterUpstream, PlanRow.AfterUpstream }));
+        Assert.That(before.Select(r => r.Status), Is.EqualTo(new[]
+        {
+            PlanRow.WillRun, PlanRow.WillRun, PlanRow.AfterUpstream, PlanRow.AfterUpstream, PlanRow.AfterUpstream,
+        }));
         Assert.That(PlanRow.Summary(before), Is.EqualTo("plan: 5 nodes, 0 cached, 5 to run"));
 
         var results = new NodeResults();

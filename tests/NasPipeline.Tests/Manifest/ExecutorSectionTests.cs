@@ -4,7 +4,8 @@ namespace NasPipeline.Tests.Manifest;
 
 public sealed class ExecutorSectionTests
 {
-    const string Grid = "[experiment]\nname = \"t\"\n[[trainers]]\nid = \"d\"\nmethod = \"darts\"\n[[selectors]]\nid = \"m\"\nmethod = \"magnitude\"\n";
+    const string Grid = "[experiment]\nname = \"t\"\n[[trainers]]\nid = \"d\"\nmethod = \"darts\"\n" +
+        "[[selectors]]\nid = \"m\"\nmethod = \"magnitude\"\n";
 
     [Test]
     public void Absent_IsOneLocalJob_WithClusterDefaults()
@@ -40,7 +41,8 @@ public sealed class ExecutorSectionTests
             Is.EqualTo(("gpu", "lab", "2-00:00:00", (int?)8, "4G", "gpu:1")));
         Assert.That(train.Extra, Is.EqualTo(new[] { "--qos=normal" }));
         var select = executor.Slurm.For("select");
-        Assert.That((select.Partition, select.Time, select.CpusPerTask, select.Gres), Is.EqualTo(("cpu", "01:00:00", (int?)null, (string?)null)));
+        Assert.That((select.Partition, select.Time, select.CpusPerTask, select.Gres),
+            Is.EqualTo(("cpu", "01:00:00", (int?)null, (string?)null)));
         Assert.That(executor.Slurm.GraceSeconds, Is.EqualTo(300));
     }
 
@@ -48,11 +50,12 @@ public sealed class ExecutorSectionTests
     public void Executor_IsNotPartOfAnyKey()
     {
         var local = ExperimentManifest.Parse(Grid, "m.toml");
-        var slurm = ExperimentManifest.Parse(Grid + "[executor]\nkind = \"slurm\"\njobs = 4\n[executor.slurm]\ntime = \"10\"\n", "m.toml");
+        var slurm = ExperimentManifest.Parse(
+            Grid + "[executor]\nkind = \"slurm\"\njobs = 4\n[executor.slurm]\ntime = \"10\"\n", "m.toml");
         string Keys(ExperimentManifest m)
         {
-            var runner = new NasPipeline.Graph.StageRunner(new NasPipeline.Caching.NodeStore("unused"), new NasPipeline.Graph.MemoryLog(),
-                NasPipeline.Training.NullProgress.Instance);
+            var runner = new NasPipeline.Graph.StageRunner(new NasPipeline.Caching.NodeStore("unused"),
+                new NasPipeline.Graph.MemoryLog(), NasPipeline.Training.NullProgress.Instance);
             return string.Join(",", new NasPipeline.Stages.ExperimentPipeline(m, runner, RepoPaths.Templates).Plan()
                 .Where(r => r.Key is not null).Select(r => r.Key));
         }

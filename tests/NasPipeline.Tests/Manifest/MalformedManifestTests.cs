@@ -67,7 +67,8 @@ public sealed class MalformedManifestTests
             "'device' = \"gpu\" must be \"cpu\", \"cuda\" or \"cuda:<index>\"");
         yield return Case("UnknownExecutor", Valid + "\n\n[executor]\nkind = \"kubernetes\"\n", 14, 8,
             "'kind' = \"kubernetes\" is not one of: local, slurm");
-        yield return Case("ZeroJobs", Valid + "\n\n[executor]\njobs = 0\n", 14, 8, "'jobs' = 0 is out of range [1, 1024]");
+        yield return Case("ZeroJobs", Valid + "\n\n[executor]\njobs = 0\n", 14, 8,
+            "'jobs' = 0 is out of range [1, 1024]");
         yield return Case("SlurmBadTime", Valid + "\n\n[executor.slurm]\ntime = \"4 hours\"\n", 14, 8,
             "[executor.slurm] time = \"4 hours\" must be a Slurm time limit");
         yield return Case("SlurmStageBadMemory", Valid + "\n\n[executor.slurm.train]\nmem = \"lots\"\n", 14, 7,

@@ -18,6 +18,7 @@ public sealed class SupernetScoreTests
         var stop = new StopSignal();
         Assert.DoesNotThrow(() => SupernetScore.Of(supernet, new Mixing(weights), images, stop: stop));
         stop.Request();
-        Assert.Throws<NodeInterruptedException>(() => SupernetScore.Of(supernet, new Mixing(weights), images, stop: stop));
+        Assert.Throws<NodeInterruptedException>(() =>
+            SupernetScore.Of(supernet, new Mixing(weights), images, stop: stop));
     }
 }

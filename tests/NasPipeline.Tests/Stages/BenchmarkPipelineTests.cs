@@ -126,6 +126,7 @@ public sealed class BenchmarkPipelineTests
         var failed = outcome.Execution.Outcomes.Single(o => o.State == NodeState.Failed);
         Assert.That(failed.Node.Id, Is.EqualTo("proxy/snip"));
         Assert.That(failed.Error, Does.StartWith("p.toml:8:8: [dataset] path = ").And.Contain("data_batch_1.bin"));
-        Assert.That(File.ReadAllText(failed.Log!), Does.Contain(nameof(DataException)), "the log keeps the exception and its stack");
+        Assert.That(File.ReadAllText(failed.Log!), Does.Contain(nameof(DataException)),
+            "the log keeps the exception and its stack");
     }
 }

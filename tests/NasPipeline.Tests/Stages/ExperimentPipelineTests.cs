@@ -75,10 +75,12 @@ public sealed class ExperimentPipelineTests
         using var study = new TinyStudy();
         var before = study.Plan(study.Manifest()).Plan;
         Assert.That(before.Single(r => r.Stage == "train").Status, Is.EqualTo(PlanRow.WillRun));
-        Assert.That(PlanRow.Summary(before), Is.EqualTo($"plan: {before.Count} nodes, 0 cached, {before.Count} to run"));
+        Assert.That(PlanRow.Summary(before),
+            Is.EqualTo($"plan: {before.Count} nodes, 0 cached, {before.Count} to run"));
         study.Run(study.Manifest());
         var after = study.Plan(study.Manifest()).Plan;
-        Assert.That(after.Select(r => r.Stage).Distinct(), Is.EquivalentTo(new[] { "train", "select", "retrain", "evaluate", "report" }));
+        Assert.That(after.Select(r => r.Stage).Distinct(),
+            Is.EquivalentTo(new[] { "train", "select", "retrain", "evaluate", "report" }));
         Assert.That(after.Select(r => r.Status), Is.All.EqualTo(PlanRow.CachedStatus));
         Assert.That(PlanRow.Summary(after), Is.EqualTo($"plan: {after.Count} nodes, {after.Count} cached, 0 to run"));
     }
@@ -122,7 +124,8 @@ public sealed class ExperimentPipelineTests
         File.WriteAllText(path, study.Manifest().Replace("threads = 1", "threads = 1\ndevice = \"cuda\""));
         var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["train", "--manifest", path]));
         Assert.That(exit, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain($"{path}:5:10: [experiment] device = \"cuda\" is not available").And.Contain("TorchSharp-cpu"));
+        Assert.That(output, Does.Contain($"{path}:5:10: [experiment] device = \"cuda\" is not available")
+            .And.Contain("TorchSharp-cpu"));
         Assert.That(output, Does.Not.Contain("[run   ]"));
     }
 

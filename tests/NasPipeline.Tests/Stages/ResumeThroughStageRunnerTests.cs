@@ -24,7 +24,8 @@ public sealed class ResumeThroughStageRunnerTests
         var entry = NasPipeline.Trainers.TrainerCatalog.Default.Find("darts", section.Location);
         var trainer = new PluginSpec("darts", "darts", entry.ReadOptions(section), section.Location);
         var dataset = new DatasetSection("synthetic", null, 0, 0, 0, 1, new SyntheticOptions(8, 1, 3, 96, 32, 0.3));
-        return new TrainSupernetStage(dataset, new SearchSpaceSection("nb201", 4, 1), trainer, 0, new ComputeSettings(1, "cpu"), () => Data);
+        return new TrainSupernetStage(dataset, new SearchSpaceSection("nb201", 4, 1), trainer, 0,
+            new ComputeSettings(1, "cpu"), () => Data);
     }
 
     static NodeResult<NasPipeline.Artifacts.SupernetArtifact> Run(string cache, StopAt progress) =>

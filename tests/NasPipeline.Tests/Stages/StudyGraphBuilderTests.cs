@@ -21,11 +21,15 @@ public sealed class StudyGraphBuilderTests
         int Count(string stage) => graph.Nodes.Count(n => n.Stage == stage);
         Assert.That(Count("train"), Is.EqualTo(6));
         Assert.That(Count("select"), Is.EqualTo(3 * 3 * 2 + 2 * 2));
-        Assert.That(graph.Nodes.Where(n => n.Id.StartsWith("select/zc-pt/") || n.Id.StartsWith("select/random/")).Select(n => n.Id),
-            Is.EquivalentTo(new[] { "select/zc-pt/seed=0", "select/zc-pt/seed=1", "select/random/seed=0", "select/random/seed=1" }));
+        Assert.That(graph.Nodes.Where(n => n.Id.StartsWith("select/zc-pt/") || n.Id.StartsWith("select/random/"))
+                .Select(n => n.Id),
+            Is.EquivalentTo(new[] { "select/zc-pt/seed=0", "select/zc-pt/seed=1",
+                "select/random/seed=0", "select/random/seed=1" }));
         Assert.That(graph.Find("select/zc-pt/seed=0").Upstream, Is.Empty);
-        Assert.That(graph.Find("select/darts/pt/seed=1").Upstream.Select(u => u.Id), Is.EqualTo(new[] { "train/darts/seed=1" }));
-        Assert.That(Count("retrain"), Is.EqualTo(Count("select")), "one retrain per selection; equal genotypes share a key");
+        Assert.That(graph.Find("select/darts/pt/seed=1").Upstream.Select(u => u.Id),
+            Is.EqualTo(new[] { "train/darts/seed=1" }));
+        Assert.That(Count("retrain"), Is.EqualTo(Count("select")),
+            "one retrain per selection; equal genotypes share a key");
         Assert.That(Count("evaluate"), Is.EqualTo(3 * 5 * 2), "one evaluation per grid cell");
         Assert.That(graph.Find("evaluate/gdas/random/seed=0").Upstream.Select(u => u.Id),
             Is.EqualTo(new[] { "train/gdas/seed=0", "select/random/seed=0", "retrain/random/seed=0" }));

@@ -50,7 +50,9 @@ public sealed class SlurmExecutor(
             resources with { CpusPerTask = resources.CpusPerTask ?? threads }, afterOk, settings.GraceSeconds);
     }
 
-    /// <returns>False when a stop request (Ctrl-C, SIGTERM) ended the wait: the jobs go on, <c>nas status</c> follows them.</returns>
+    /// <returns>
+    /// False when a stop request (Ctrl-C, SIGTERM) ended the wait: the jobs go on, <c>nas status</c> follows them.
+    /// </returns>
     bool Wait(Dictionary<GraphNode, string> jobs)
     {
         var last = "";
@@ -61,7 +63,8 @@ public sealed class SlurmExecutor(
             int Count(Func<SlurmJobStatus, bool> which) => states.Values.Count(which);
             var line = $"slurm: {Count(s => s.IsActive && s.State == "PENDING")} pending, " +
                 $"{Count(s => s.IsActive && s.State != "PENDING")} running, {Count(s => s.Succeeded)} done, " +
-                $"{Count(s => s.Failed)} failed, {Count(s => s.IsUnknown)} left the queue ({clock.Elapsed:hh\\:mm\\:ss})";
+                $"{Count(s => s.Failed)} failed, {Count(s => s.IsUnknown)} left the queue " +
+                $"({clock.Elapsed:hh\\:mm\\:ss})";
             if (line[..line.IndexOf('(')] != last)
             {
                 runner.Log.Info(line);
@@ -80,7 +83,8 @@ public sealed class SlurmExecutor(
         }
     }
 
-    ExecutionResult Outcomes(IReadOnlyList<GraphNode> nodes, NodeResults cached, Dictionary<GraphNode, string> jobs, bool detached)
+    ExecutionResult Outcomes(IReadOnlyList<GraphNode> nodes, NodeResults cached, Dictionary<GraphNode, string> jobs,
+        bool detached)
     {
         if (detached)
             return new ExecutionResult(cached, nodes.Select(n => cached.Has(n)
@@ -106,9 +110,13 @@ public sealed class SlurmExecutor(
             {
                 var state = states[jobs[node]];
                 var upstreamFailed = state.Reason == "DependencyNeverSatisfied";
-                var error = $"job {jobs[node]} {state.State} ({state.Reason}{(state.ExitCode is { } c ? $", exit {c}" : "")})";
-                if (!upstreamFailed) runner.Log.NodeFailed(node.Label, $"{error}: {NodeLogs.LastLine(logs.PathOf(node))}", logs.PathOf(node));
-                outcomes.Add(new NodeOutcome(node, upstreamFailed ? NodeState.Skipped : NodeState.Failed, Log: logs.PathOf(node), Error: error));
+                var exit = state.ExitCode is { } c ? $", exit {c}" : "";
+                var error = $"job {jobs[node]} {state.State} ({state.Reason}{exit})";
+                if (!upstreamFailed)
+                    runner.Log.NodeFailed(node.Label, $"{error}: {NodeLogs.LastLine(logs.PathOf(node))}",
+                        logs.PathOf(node));
+                outcomes.Add(new NodeOutcome(node, upstreamFailed ? NodeState.Skipped : NodeState.Failed,
+                    Log: logs.PathOf(node), Error: error));
             }
         }
         return new ExecutionResult(results, outcomes);

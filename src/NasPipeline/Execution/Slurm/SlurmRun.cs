@@ -4,9 +4,9 @@ using NasPipeline.Caching;
 namespace NasPipeline.Execution.Slurm;
 
 /// <summary>
-/// The jobs a Slurm run submitted, by node id, kept beside the cache (<c>&lt;artifacts&gt;/runs/&lt;experiment&gt;.slurm.json</c>)
-/// so <c>nas status</c> can report a detached run and a rerun reuses jobs that are still queued or running
-/// instead of submitting them again.
+/// The jobs a Slurm run submitted, by node id, kept beside the cache
+/// (<c>&lt;artifacts&gt;/runs/&lt;experiment&gt;.slurm.json</c>) so <c>nas status</c> can report a detached run and
+/// a rerun reuses jobs that are still queued or running instead of submitting them again.
 /// </summary>
 public sealed record SlurmRun(string Manifest, DateTime SubmittedUtc, IReadOnlyDictionary<string, string> Jobs)
 {

@@ -88,7 +88,8 @@ public static class SlurmScript
         if (r.Mem is not null) Directive("--mem", r.Mem);
         if (r.Gres is not null) Directive("--gres", r.Gres);
         // sbatch reads several arguments from one #SBATCH line, so "--constraint", "a100" stays a pair.
-        if (r.Extra is { Count: > 0 } extra) s.Append("#SBATCH ").AppendJoin(' ', extra.Select(DirectiveQuote)).Append('\n');
+        if (r.Extra is { Count: > 0 } extra)
+            s.Append("#SBATCH ").AppendJoin(' ', extra.Select(DirectiveQuote)).Append('\n');
 
         s.Append("# Written by NasPipeline (SlurmScript): the command runs as a child, so TERM can be forwarded.\n");
         foreach (var (name, value) in job.Environment ?? new Dictionary<string, string>())

@@ -60,7 +60,8 @@ public sealed partial class SlurmExecutorTests
     {
         var artifacts = _study.Scratch("cache");
         var path = Write(Manifest(artifacts));
-        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path, "--executor", "slurm", "--detach"]));
+        var (exit, output) = ConsoleCapture.Run(() =>
+            NasApp.Run(["report", "--manifest", path, "--executor", "slurm", "--detach"]));
         Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("8 submitted"));
 
@@ -71,7 +72,8 @@ public sealed partial class SlurmExecutorTests
             return status.Contains("0 pending, 0 running, 8 done");
         }, () => status, seconds: 120);
         Assert.That(status, Does.Contain("done     train darts seed=0"));
-        Assert.That(Directory.Exists(Path.Combine(_study.Reports, "tiny")), Is.True, "the report job publishes the report");
+        Assert.That(Directory.Exists(Path.Combine(_study.Reports, "tiny")), Is.True,
+            "the report job publishes the report");
     }
 
     [Test]
@@ -82,7 +84,8 @@ public sealed partial class SlurmExecutorTests
         var key = _study.Plan(text).Plan.Single(r => r.Id == "train/darts/seed=0").Key!;
         Directory.CreateDirectory(new NasPipeline.Caching.NodeStore(artifacts).LockFile("train", key)); // unlockable
         var path = Write(text);
-        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path, "--executor", "slurm"]));
+        var (exit, output) = ConsoleCapture.Run(() =>
+            NasApp.Run(["report", "--manifest", path, "--executor", "slurm"]));
         Assert.That(exit, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain("[failed] train darts seed=0: job").And.Contain("FAILED")
             .And.Contain("nas: error: UnauthorizedAccessException").And.Contain("logs/tiny/train/darts/seed=0.log"));
@@ -92,15 +95,19 @@ public sealed partial class SlurmExecutorTests
     [Test]
     public void TermBeforeTheTimeLimit_CheckpointsAndRequeues_AndTheRequeuedJobResumes()
     {
-        const string Data = "name = \"synthetic\"\nimage_size = 16\nchannels = 1\nclasses = 3\ntrain_count = 256\ntest_count = 48";
+        const string Data =
+            "name = \"synthetic\"\nimage_size = 16\nchannels = 1\nclasses = 3\ntrain_count = 256\ntest_count = 48";
         var local = _study.Scratch("local");
-        _study.Run(_study.Manifest(epochs: 12, dataset: Data).Replace(_study.Artifacts, local), NasPipeline.Stages.PipelineTarget.TrainSupernets);
+        _study.Run(_study.Manifest(epochs: 12, dataset: Data).Replace(_study.Artifacts, local),
+            NasPipeline.Stages.PipelineTarget.TrainSupernets);
 
         var artifacts = _study.Scratch("slurm");
         var path = Write(_study.Manifest(epochs: 12, dataset: Data).Replace(_study.Artifacts, artifacts));
-        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["train", "--manifest", path, "--executor", "slurm", "--detach"]));
+        var (exit, output) = ConsoleCapture.Run(() =>
+            NasApp.Run(["train", "--manifest", path, "--executor", "slurm", "--detach"]));
         Assert.That(exit, Is.EqualTo(0), output);
-        var run = NasPipeline.Execution.Slurm.SlurmRun.Load(NasPipeline.Execution.Slurm.SlurmRun.PathFor(artifacts, "tiny"))!;
+        var run = NasPipeline.Execution.Slurm.SlurmRun.Load(
+            NasPipeline.Execution.Slurm.SlurmRun.PathFor(artifacts, "tiny"))!;
         var job = run.Jobs["train/darts/seed=0"];
         var log = Path.Combine(artifacts, "logs", "tiny", "train", "darts", "seed=0.log");
         LocalSlurmCluster.WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains("epoch 3/12"),
@@ -110,7 +117,8 @@ public sealed partial class SlurmExecutorTests
         System.Diagnostics.Process.Start("scancel", ["--signal=TERM", "--batch", job])!.WaitForExit();
         var (waited, rest) = ConsoleCapture.Run(() => NasApp.Run(["train", "--manifest", path, "--executor", "slurm"]));
         Assert.That(waited, Is.EqualTo(0), rest);
-        Assert.That(rest, Does.Contain($"[queued] train darts seed=0: job {job} of an earlier run"), "a live job is not submitted twice");
+        Assert.That(rest, Does.Contain($"[queued] train darts seed=0: job {job} of an earlier run"),
+            "a live job is not submitted twice");
         var text = File.ReadAllText(log);
         Assert.That(text, Does.Contain("(checkpointed): requeueing").And.Contain("resuming train darts seed=0 "), text);
         CacheComparison.AssertSameResults(local, artifacts);
