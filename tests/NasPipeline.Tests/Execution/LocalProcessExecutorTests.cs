@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using NasPipeline.Caching;
+using NasPipeline.Stages;
 using NasPipeline.Tests.Stages;
 using NasPipeline.Tool;
 
@@ -93,6 +94,37 @@ public sealed partial class LocalProcessExecutorTests
             "every node in the cache was built by exactly one of them");
         Assert.That(outputs.Sum(o => RanKeys(o.Output).Count()), Is.GreaterThan(0));
         Assert.That(Directory.GetDirectories(artifacts, "*.tmp-*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    public void Sigterm_ReachesEveryNodeProcess_WhichCheckpoints_AndTheRerunResumesThem()
+    {
+        using var study = new TinyStudy();
+        const string Data =
+            "name = \"synthetic\"\nimage_size = 16\nchannels = 1\nclasses = 3\ntrain_count = 256\ntest_count = 48";
+        string Text(string artifacts) => study
+            .Manifest(epochs: 12, dataset: Data, extra: SecondTrainer.Replace("epochs = 2", "epochs = 12"))
+            .Replace(study.Artifacts, artifacts);
+        var reference = study.Scratch("reference");
+        study.Run(Text(reference), PipelineTarget.TrainSupernets);
+        var artifacts = study.Scratch("cache");
+        var path = Write(study, "tiny.toml", Text(artifacts));
+        var logs = new[] { "darts", "gdas" }.Select(t => Path.Combine(artifacts, "logs", "tiny", "train", t, "seed=0.log")).ToList();
+
+        using (var parent = new NasChild("train", "--manifest", path, "--jobs", "2"))
+        {
+            Poll.Until(() => logs.All(l => File.Exists(l) && File.ReadAllText(l).Contains("epoch 2/12")),
+                () => string.Join("\n", logs.Where(File.Exists).Select(File.ReadAllText)), seconds: 60);
+            parent.Terminate();
+            Assert.That(parent.Wait(), Is.EqualTo(NasPipeline.Checkpoints.NodeInterruptedException.ExitCode), parent.Output);
+            Assert.That(parent.Output, Does.Contain("asking 2 running node(s) to checkpoint and exit"));
+        }
+        Assert.That(logs.Select(l => File.ReadAllText(l)), Is.All.Contains("checkpoint saved"));
+
+        using var rerun = new NasChild("train", "--manifest", path, "--jobs", "2");
+        Assert.That(rerun.Wait(), Is.EqualTo(0), rerun.Output);
+        Assert.That(logs.Select(l => File.ReadAllText(l)), Is.All.Contains("resuming train"));
+        CacheComparison.AssertSameResults(reference, artifacts);
     }
 
     static Process Start(IReadOnlyList<string> command)

@@ -48,18 +48,6 @@ public static class LocalSlurmCluster
         }
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds; fails after <paramref name="seconds"/>.</summary>
-    public static void WaitUntil(Func<bool> condition, Func<string> what, int seconds = 30)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(seconds))
-                Assert.Fail($"timed out after {seconds} s waiting for {what()}");
-            Thread.Sleep(100);
-        }
-    }
-
     static (SlurmClient?, string) Find()
     {
         var config = Environment.GetEnvironmentVariable("SLURM_CONF");

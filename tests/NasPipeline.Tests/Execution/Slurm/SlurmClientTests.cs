@@ -68,7 +68,7 @@ public sealed class SlurmClientTests
         var id = _client.Submit(CheckpointingJob());
         // A dependent must wait for the rerun, not take the requeued first run's exit 0 as success.
         var after = _client.Submit(Bash("after", "cp ckpt.log seen-by-dependent.log", id));
-        LocalSlurmCluster.WaitUntil(() => File.Exists(_dir.File("started")), () => "the first run to start");
+        Poll.Until(() => File.Exists(_dir.File("started")), () => "the first run to start");
         // What --signal=B:TERM@N does before a time limit: TERM to the batch shell only.
         Scancel("--signal=TERM", "--batch", id);
 
@@ -88,11 +88,11 @@ public sealed class SlurmClientTests
     public void Cancel_RunningCheckpointingJob_IsNotRequeued()
     {
         var id = _client.Submit(CheckpointingJob());
-        LocalSlurmCluster.WaitUntil(() => File.Exists(_dir.File("started")), () => "the first run to start");
+        Poll.Until(() => File.Exists(_dir.File("started")), () => "the first run to start");
         _client.Cancel([id]);
 
         // The script prints this after it decided not to requeue, so the state below is final.
-        LocalSlurmCluster.WaitUntil(() => Log().Contains("not requeued"), () => $"the decision; log:\n{Log()}");
+        Poll.Until(() => Log().Contains("not requeued"), () => $"the decision; log:\n{Log()}");
         var status = LocalSlurmCluster.WaitForEnd(_client, [id])[id];
         Assert.That(status.State, Is.EqualTo("CANCELLED"), Log());
         Assert.That(Log(), Does.Not.Contain("run 1"));

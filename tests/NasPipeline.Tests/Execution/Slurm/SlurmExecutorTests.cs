@@ -66,7 +66,7 @@ public sealed partial class SlurmExecutorTests
         Assert.That(output, Does.Contain("8 submitted"));
 
         var status = "";
-        LocalSlurmCluster.WaitUntil(() =>
+        Poll.Until(() =>
         {
             status = ConsoleCapture.Run(() => NasApp.Run(["status", "--manifest", path])).Output;
             return status.Contains("0 pending, 0 running, 8 done");
@@ -110,7 +110,7 @@ public sealed partial class SlurmExecutorTests
             NasPipeline.Execution.Slurm.SlurmRun.PathFor(artifacts, "tiny"))!;
         var job = run.Jobs["train/darts/seed=0"];
         var log = Path.Combine(artifacts, "logs", "tiny", "train", "darts", "seed=0.log");
-        LocalSlurmCluster.WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains("epoch 3/12"),
+        Poll.Until(() => File.Exists(log) && File.ReadAllText(log).Contains("epoch 3/12"),
             () => File.Exists(log) ? File.ReadAllText(log) : "no log yet", seconds: 60);
 
         // What Slurm does `grace` seconds before a time limit (--signal=B:TERM@grace): TERM to the batch shell.
