@@ -2,9 +2,10 @@ namespace NasPipeline.Caching;
 
 /// <summary>
 /// An exclusive lock on one cache node, so two processes (or Slurm jobs on hosts sharing the cache) never build the
-/// same node at once. It is an advisory <c>flock</c> on a lock file beside the node (.NET takes one for
-/// <see cref="FileShare.None"/> on Unix): the kernel drops it when the holder dies, so a killed process never leaves
-/// a node locked. Lock files stay (deleting one while another process waits on it would let two holders in).
+/// same node at once. It is an advisory <c>flock</c> on <c>&lt;root&gt;/locks/&lt;stage&gt;/&lt;key&gt;.lock</c>
+/// (.NET takes one for <see cref="FileShare.None"/> on Unix): the kernel drops it when the holder dies, so a killed
+/// process never leaves a node locked. Lock files stay (deleting one while another process waits on it would let
+/// two holders in).
 /// </summary>
 public sealed class NodeLock : IDisposable
 {

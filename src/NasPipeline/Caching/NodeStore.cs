@@ -5,7 +5,8 @@ namespace NasPipeline.Caching;
 /// <summary>
 /// Node folders under the artifacts root: <c>&lt;root&gt;/&lt;stage&gt;/&lt;key&gt;/</c> with <c>record.json</c>. A node is
 /// built in a temporary sibling folder and renamed into place, so a crash never leaves a half-written node; a lock
-/// file beside it keeps other processes from building it at the same time, and a finished node is never replaced.
+/// file (<c>&lt;root&gt;/locks/…</c>) keeps other processes from building it at the same time, and a finished node is
+/// never replaced.
 /// </summary>
 public sealed class NodeStore(string root)
 {

@@ -1,5 +1,3 @@
-using NasPipeline.Caching;
-
 namespace NasPipeline.Graph;
 
 /// <summary>A graph node bound to its upstream results: its stage, hence its key; it can be looked up or run.</summary>
@@ -23,7 +21,7 @@ sealed class BoundNode<T>(GraphNode<T> node, IStage<T> stage) : BoundNode(node)
 {
     string? _key;
 
-    public override string Key => _key ??= StageKey.Compute(stage.Name, stage.Version, stage.Inputs);
+    public override string Key => _key ??= StageRunner.KeyOf(stage);
     public override string Label => stage.Label;
     public override INodeResult? TryLoad(StageRunner runner) => runner.TryLoad(stage, Key);
     public override INodeResult Run(StageRunner runner) => runner.Run(stage, Key);

@@ -49,10 +49,11 @@ public sealed class ExperimentPipeline
     public PipelineOutcome Run(PipelineTarget target, IExecutor executor)
     {
         Prepare();
-        var execution = executor.Run(Nodes(target));
-        var evaluations = Nodes(target).OfType<GraphNode<EvaluationArtifact>>().Where(execution.Results.Has)
+        var nodes = Nodes(target);
+        var execution = executor.Run(nodes);
+        var evaluations = nodes.OfType<GraphNode<EvaluationArtifact>>().Where(execution.Results.Has)
             .Select(n => execution.Results.Of(n).Artifact).ToList();
-        var report = Nodes(target).OfType<GraphNode<ReportArtifact>>().Where(execution.Results.Has).SingleOrDefault();
+        var report = nodes.OfType<GraphNode<ReportArtifact>>().Where(execution.Results.Has).SingleOrDefault();
         return new PipelineOutcome(evaluations, report is null ? null : Publish(execution.Results.Of(report)),
             execution);
     }

@@ -109,14 +109,16 @@ public sealed partial class LocalProcessExecutorTests
         study.Run(Text(reference), PipelineTarget.TrainSupernets);
         var artifacts = study.Scratch("cache");
         var path = Write(study, "tiny.toml", Text(artifacts));
-        var logs = new[] { "darts", "gdas" }.Select(t => Path.Combine(artifacts, "logs", "tiny", "train", t, "seed=0.log")).ToList();
+        var logs = new[] { "darts", "gdas" }
+            .Select(t => Path.Combine(artifacts, "logs", "tiny", "train", t, "seed=0.log")).ToList();
 
         using (var parent = new NasChild("train", "--manifest", path, "--jobs", "2"))
         {
             Poll.Until(() => logs.All(l => File.Exists(l) && File.ReadAllText(l).Contains("epoch 2/12")),
                 () => string.Join("\n", logs.Where(File.Exists).Select(File.ReadAllText)), seconds: 60);
             parent.Terminate();
-            Assert.That(parent.Wait(), Is.EqualTo(NasPipeline.Checkpoints.NodeInterruptedException.ExitCode), parent.Output);
+            var interrupted = NasPipeline.Checkpoints.NodeInterruptedException.ExitCode;
+            Assert.That(parent.Wait(), Is.EqualTo(interrupted), parent.Output);
             Assert.That(parent.Output, Does.Contain("asking 2 running node(s) to checkpoint and exit"));
         }
         Assert.That(logs.Select(l => File.ReadAllText(l)), Is.All.Contains("checkpoint saved"));
