@@ -1,4 +1,5 @@
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.Trainers;
 
 namespace NasPipeline.Selectors;
 
@@ -27,6 +28,12 @@ public interface IArchitectureSelector
     /// one node per seed, shared by every trainer of the grid.
     /// </summary>
     SelectionReads Reads => SelectionReads.Supernet | SelectionReads.Data;
+
+    /// <summary>
+    /// Why this selector cannot choose from supernets trained by <paramref name="trainer"/>, or null when it can. A
+    /// pair that is not applicable gets no select node and is reported as n/a with this reason, never as a result.
+    /// </summary>
+    string? NotApplicableTo(ISupernetTrainer trainer) => null;
 
     SelectionResult Select(SelectionContext context);
 }

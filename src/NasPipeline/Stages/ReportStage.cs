@@ -13,6 +13,7 @@ namespace NasPipeline.Stages;
 /// </summary>
 public sealed class ReportStage(
     ExperimentManifest manifest, IReadOnlyList<NodeResult<EvaluationArtifact>> evaluations,
+    IReadOnlyList<NotApplicablePair> notApplicable,
     IReadOnlyList<ReportBuilder.SupernetRun> supernets, IReadOnlyList<NodeResult<ProxyScoresArtifact>> proxies,
     Func<Nb201Table>? table, IReadOnlyDictionary<string, string> versions, string templates)
     : IStage<ReportArtifact>
@@ -21,7 +22,7 @@ public sealed class ReportStage(
         ProxyCorrelations = "proxy-correlations.csv";
 
     public string Name => "report";
-    public int Version => 2; // 2: benchmark columns, proxy study
+    public int Version => 3; // 2: benchmark columns, proxy study; 3: n/a pairs
     public string Label => $"report {manifest.Experiment.Name}";
 
     public object Inputs => new
@@ -29,7 +30,7 @@ public sealed class ReportStage(
         manifest.Experiment.Name, manifest.Report, seeds = manifest.Experiment.Seeds,
         trainers = manifest.Trainers.Select(t => t.Id), selectors = manifest.Selectors.Select(s => s.Id),
         evaluators = manifest.Evaluation.Evaluators,
-        evaluations = evaluations.Select(e => e.Key), proxies = proxies.Select(p => p.Key), table = table?.Invoke().Hash,
+        evaluations = evaluations.Select(e => e.Key), notApplicable, proxies = proxies.Select(p => p.Key), table = table?.Invoke().Hash,
         templates = new[] { Markdown, Html }.Select(t => StageKey.HashFile(TemplatePath(t))),
     };
 
@@ -45,13 +46,14 @@ public sealed class ReportStage(
             ProxyStudyReport.WriteCsv(Path.Combine(context.Directory, ProxyCorrelations), correlations);
             files.Add(ProxyCorrelations);
         }
-        var model = ReportBuilder.Build(manifest, results, supernets, proxyModel, versions, DateTime.UtcNow);
+        var model = ReportBuilder.Build(manifest, results, notApplicable, supernets, proxyModel, versions, DateTime.UtcNow);
         File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model, html: false));
         File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model, html: true));
         if (manifest.HasGrid)
         {
-            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest.Experiment.Name, results);
-            ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), ReportBuilder.Pairs(manifest, results));
+            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable);
+            ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), ReportBuilder.Pairs(manifest, results),
+                notApplicable);
             files.AddRange([Results, SummaryFile]);
         }
         return new ReportArtifact(files);

@@ -42,6 +42,13 @@ public sealed class SelectStage(
     public static bool ReadsSupernet(PluginSpec selector) =>
         SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads.HasFlag(SelectionReads.Supernet);
 
+    /// <summary>
+    /// Why <paramref name="selector"/> cannot choose from supernets trained by <paramref name="trainer"/>, or null.
+    /// </summary>
+    public static string? NotApplicable(PluginSpec trainer, PluginSpec selector) =>
+        SelectorCatalog.Default.Create(selector.Method, selector.Options)
+            .NotApplicableTo(TrainerCatalog.Default.Create(trainer.Method, trainer.Options));
+
     public SelectionArtifact Run(StageContext context)
     {
         Determinism.Seed(seed);

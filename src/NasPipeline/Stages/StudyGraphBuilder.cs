@@ -10,7 +10,8 @@ namespace NasPipeline.Stages;
 /// The study graph of one manifest: train (trainer × seed) → select (× selector; once per seed for selectors that
 /// never read a supernet) → retrain (per selection, when the retrain evaluator is on; selections that pick the same
 /// cell resolve to one retrain key) → evaluate (one grid cell each) → report, plus one proxy node per proxy of a
-/// [proxy_study]. Nodes are added in the order a sequential run visits them.
+/// [proxy_study]. Pairs whose selector cannot choose from the trainer's supernets (magnitude on fixed α) get no
+/// nodes; the report lists them as n/a. Nodes are added in the order a sequential run visits them.
 /// </summary>
 public static class StudyGraphBuilder
 {
@@ -30,10 +31,12 @@ public static class StudyGraphBuilder
         var cells =
             new List<(PluginSpec Trainer, PluginSpec Selector, int Seed, GraphNode<SelectionArtifact> Select)>();
         var seedLevel = new Dictionary<(string, int), GraphNode<SelectionArtifact>>();
+        var notApplicable = NotApplicable(m);
         foreach (var seed in m.Experiment.Seeds)
             foreach (var trainer in m.Trainers)
                 foreach (var selector in m.Selectors)
                 {
+                    if (notApplicable.Any(n => n.Trainer == trainer.Id && n.Selector == selector.Id)) continue;
                     var train = trains[(trainer.Id, seed)];
                     var select = SelectStage.ReadsSupernet(selector)
                         ? graph.Add(new GraphNode<SelectionArtifact>(
@@ -78,12 +81,20 @@ public static class StudyGraphBuilder
 
         graph.Add(new GraphNode<ReportArtifact>(ReportId, "report", $"report {m.Experiment.Name}",
             [.. trains.Values, .. evaluations, .. proxies],
-            u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(),
+            u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(), notApplicable,
                 trains.Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value))).ToList(),
                 proxies.Select(p => u.Of(p)).ToList(), m.ProxyStudy is null ? null : r.Table, StageRunner.Versions,
                 templates)));
         return graph;
     }
+
+    /// <summary>The trainer × selector pairs of the grid that the selector cannot choose from, with the reason.</summary>
+    public static IReadOnlyList<NotApplicablePair> NotApplicable(ExperimentManifest m) =>
+        (from trainer in m.Trainers
+         from selector in m.Selectors
+         let reason = SelectStage.NotApplicable(trainer, selector)
+         where reason is not null
+         select new NotApplicablePair(trainer.Id, selector.Id, reason)).ToList();
 
     static ReportBuilder.SupernetRun SupernetRun(string trainer, int seed, NodeResult<SupernetArtifact> node) =>
         new(trainer, seed, node.Artifact, node.Seconds);

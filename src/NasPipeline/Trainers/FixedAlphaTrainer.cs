@@ -12,6 +12,8 @@ public abstract class FixedAlphaTrainer(SupernetTrainingOptions training) : ISup
 {
     public SupernetTrainingOptions Training => training;
 
+    public bool LearnsArchitecture => false;
+
     public void Attach(Nb201Supernet supernet)
     {
         using var _ = no_grad();

@@ -30,6 +30,12 @@ public interface ISupernetTrainer
 {
     SupernetTrainingOptions Training { get; }
 
+    /// <summary>
+    /// False for methods that keep α fixed (oneshot, rsws): their mixing weights say nothing about the ops, so
+    /// selectors that read only α cannot choose from them.
+    /// </summary>
+    bool LearnsArchitecture => true;
+
     /// <summary>Creates the method's own state (e.g. the α optimiser) for this supernet.</summary>
     void Attach(Nb201Supernet supernet);
 

@@ -29,12 +29,23 @@ public sealed class PaperNb201ManifestTests
     }
 
     [Test]
+    public void ComparesEverySelectorKind()
+    {
+        var methods = ExperimentManifest.Load(PaperManifest).Selectors.Select(s => s.Method).ToList();
+        Assert.That(methods, Is.SupersetOf(new[]
+        {
+            "magnitude", "pt", "zc-synflow", "zc-snip", "zc-grasp", "zc-fisher", "zc-grad_norm", "zc-jacov", "zc-nwot",
+            "zc-pt", "shared-weights", "random",
+        }));
+    }
+
+    [Test]
     public void Validate_PassesWithoutCifar10()
     {
         if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10"))) Assert.Ignore("CIFAR-10 is present here");
         var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["validate", PaperManifest]));
         Assert.That(exit, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("ok (9 trainer(s) × 3 selector(s) × 3 seed(s), evaluated by nb201)"));
+        Assert.That(output, Does.Contain("ok (9 trainer(s) × 14 selector(s) × 3 seed(s), evaluated by nb201)"));
     }
 
     [Test]

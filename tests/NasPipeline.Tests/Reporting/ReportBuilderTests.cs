@@ -31,7 +31,7 @@ public sealed class ReportBuilderTests
     [Test]
     public void Build_SummarisesPairsWithMeanAndSampleStd()
     {
-        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80), Run("a", 1, 82), Run("a", 2, 84, "h"), Run("b", 0, 70)],
+        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80), Run("a", 1, 82), Run("a", 2, 84, "h"), Run("b", 0, 70)], [],
             [], null, new Dictionary<string, string>(), DateTime.UnixEpoch);
         var a = model.Summary.Single(s => s.Selector == "a");
         Assert.That((a.Runs, a.Accuracy, a.Best, a.Worst, a.DistinctArchitectures), Is.EqualTo((3, "82.00 ± 2.00", "84.00", "80.00", 2)));
@@ -43,7 +43,7 @@ public sealed class ReportBuilderTests
     [Test]
     public void Render_BothTemplates_WithTheModel()
     {
-        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80, "|x~0|")], [], null, new Dictionary<string, string> { ["NasPipeline"] = "1" }, DateTime.UnixEpoch);
+        var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80, "|x~0|")], [], [], null, new Dictionary<string, string> { ["NasPipeline"] = "1" }, DateTime.UnixEpoch);
         var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), model, html: false);
         var html = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.html.liquid"), model, html: true);
         Assert.That(md, Does.Contain("| darts | 80.00 ± 0.00 | – |").And.Contain("`\\|x~0\\|`"));
@@ -57,7 +57,7 @@ public sealed class ReportBuilderTests
         EvaluationArtifact Looked(int seed, double test, int rank) => new("darts", "darts", "a", "magnitude", seed, "g", null, null,
             new NasPipeline.Benchmarks.BenchmarkResult(test - 3, test, test - 20, test - 50, rank, 15625, 100.0 * (15625 - rank + 1) / 15625, 94.37 - test),
             1, 0, 0, []);
-        var model = ReportBuilder.Build(manifest, [Looked(0, 93.0, 100), Looked(1, 91.0, 300)], [], null, new Dictionary<string, string>(), DateTime.UnixEpoch);
+        var model = ReportBuilder.Build(manifest, [Looked(0, 93.0, 100), Looked(1, 91.0, 300)], [], [], null, new Dictionary<string, string>(), DateTime.UnixEpoch);
         var a = model.Summary.Single();
         Assert.That((a.Accuracy, a.BenchmarkTest, a.Regret, a.Rank), Is.EqualTo(("–", "92.00 ± 1.41", "2.37 ± 1.41", "200.00 ± 141.42")));
         Assert.That(model.BenchmarkMatrix.Single().Cells, Is.EqualTo(new[] { "92.00 ± 1.41", "–" })); // b has no runs

@@ -1,17 +1,23 @@
 using System.Globalization;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.Trainers;
 
 namespace NasPipeline.Selectors.Magnitude;
 
 /// <summary>
 /// DARTS's own selection: on each edge keep the operation with the largest mixing weight. When the weights do
-/// not single one out (a trainer that does not learn α), the result says so instead of silently taking op 0.
+/// not single one out, the result says so instead of silently taking op 0; on trainers that never learn α
+/// (oneshot, rsws) the pair is not applicable.
 /// </summary>
 public sealed class MagnitudeSelector(MagnitudeOptions options) : IArchitectureSelector
 {
     const double TieTolerance = 1e-9;
 
     public SelectionReads Reads => SelectionReads.Supernet;
+
+    // With α never trained every op of an edge ties at 1/|ops|; an argmax would pick op 0 (`none`) everywhere.
+    public string? NotApplicableTo(ISupernetTrainer trainer) => trainer.LearnsArchitecture ? null :
+        "magnitude reads only the learned α, and this trainer keeps α fixed (uniform), so every op ties";
 
     public SelectionResult Select(SelectionContext context)
     {

@@ -1,4 +1,6 @@
+using NasPipeline.Manifest;
 using NasPipeline.Selectors;
+using NasPipeline.Trainers;
 using NasPipeline.Selectors.Magnitude;
 
 namespace NasPipeline.Tests.Selectors.Magnitude;
@@ -35,5 +37,19 @@ public sealed class MagnitudeSelectorTests
         var result = new MagnitudeSelector(new MagnitudeOptions(false)).Select(Context(uniform));
         Assert.That(result.Notes, Has.Count.EqualTo(1));
         Assert.That(result.Notes[0], Does.Contain("magnitude cannot choose").And.Contain("edge 0 (5 ops at 0.2)").And.Contain("edge 5 (5 ops at 0.2)"));
+    }
+
+    [TestCase("oneshot", false)]
+    [TestCase("rsws", false)]
+    [TestCase("darts", true)]
+    [TestCase("drnas", true)]
+    [TestCase("gdas", true)]
+    public void NotApplicableTo_TrainersThatKeepAlphaFixed(string trainer, bool applicable)
+    {
+        var options = TrainerCatalog.Default.Find(trainer, new SourceLocation("t.toml", 1, 1))
+            .ReadOptions(new TomlSection("trainers", new SourceLocation("t.toml", 1, 1)));
+        var reason = new MagnitudeSelector(new MagnitudeOptions(false))
+            .NotApplicableTo(TrainerCatalog.Default.Create(trainer, options));
+        Assert.That(reason is null, Is.EqualTo(applicable), reason);
     }
 }
