@@ -25,6 +25,8 @@ public static class ValidateCommand
                     var parts = new List<string>();
                     if (m.HasGrid)
                         parts.Add($"{m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × {m.Experiment.Seeds.Count} seed(s), evaluated by {string.Join(" + ", m.Evaluation.Evaluators)}");
+                    if (m.HasGrid && NasPipeline.Stages.StudyGraphBuilder.NotApplicable(m) is { Count: > 0 } na)
+                        parts.Add("n/a: " + string.Join(", ", na.Select(n => $"{n.Trainer} × {n.Selector}")));
                     if (m.ProxyStudy is { } study)
                         parts.Add($"proxy study: {study.Proxies.Count} proxies × {study.Architectures} architectures");
                     Console.WriteLine($"{path}: ok ({string.Join("; ", parts)})");

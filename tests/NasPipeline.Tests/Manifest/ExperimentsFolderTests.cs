@@ -45,7 +45,7 @@ public sealed class PaperNb201ManifestTests
         if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10"))) Assert.Ignore("CIFAR-10 is present here");
         var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["validate", PaperManifest]));
         Assert.That(exit, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("ok (9 trainer(s) × 14 selector(s) × 3 seed(s), evaluated by nb201)"));
+        Assert.That(output, Does.Contain("ok (9 trainer(s) × 14 selector(s) × 3 seed(s), evaluated by nb201; n/a: oneshot × magnitude, rsws × magnitude)"));
     }
 
     [Test]
