@@ -23,7 +23,9 @@ public sealed class CropFlip(int padding) : IAugmentation
     public Tensor Apply(Tensor images, Normalization normalization, Random random) =>
         Apply(images, normalization.OfRawZero(), Draw((int)images.shape[0], random));
 
-    /// <summary>Offsets uniform in [0, 2·padding] (torchvision's randint(0, h − th + 1)), mirrors with chance ½.</summary>
+    /// <summary>
+    /// Offsets uniform in [0, 2·padding] (torchvision's randint(0, h − th + 1)), mirrors with chance ½.
+    /// </summary>
     public CropFlipDraws Draw(int count, Random random)
     {
         var (tops, lefts, flips) = (new long[count], new long[count], new bool[count]);

@@ -34,6 +34,12 @@ public sealed record DatasetSection(
     /// </summary>
     public static string DefaultAugment(string name) => name is "cifar10" or "cifar100" ? "crop-flip" : "none";
 
+    /// <summary>
+    /// The section as a stage that never trains reads it (a proxy's or a data-only selector's batch): such a stage
+    /// sees the images un-augmented whatever <c>augment</c> says, so its key does not change with it.
+    /// </summary>
+    public DatasetSection Unaugmented() => this with { Augment = "none" };
+
     public static DatasetSection Read(TomlSection s)
     {
         var name = s.Choice("name", "fashion-mnist", Names);

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.Tests.Data;
 
-/// <summary>RandomCrop(padding) + RandomHorizontalFlip on a normalised batch, checked by hand on tiny tensors.</summary>
+/// <summary>RandomCrop(padding) + RandomHorizontalFlip on normalised batches, checked by hand on tiny ones.</summary>
 public sealed class CropFlipTests
 {
     static float[] Values(Tensor t) => t.contiguous().data<float>().ToArray();

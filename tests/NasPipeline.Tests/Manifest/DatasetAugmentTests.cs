@@ -7,7 +7,8 @@ namespace NasPipeline.Tests.Manifest;
 /// </summary>
 public sealed class DatasetAugmentTests
 {
-    const string Experiment = "[experiment]\nname = \"t\"\nseeds = [0]\n\n[[trainers]]\nid = \"d\"\nmethod = \"darts\"\n\n" +
+    const string Experiment = "[experiment]\nname = \"t\"\nseeds = [0]\n\n" +
+        "[[trainers]]\nid = \"d\"\nmethod = \"darts\"\n\n" +
         "[[selectors]]\nid = \"mag\"\nmethod = \"magnitude\"\n\n";
 
     static DatasetSection Dataset(string keys) =>

@@ -14,7 +14,8 @@ public sealed class AugmentKeyTests
     {
         using var study = new TinyStudy();
         var (unset, _) = study.Run(With(study, ""));
-        Assert.That(unset.Ran, Has.Some.StartsWith("train").And.Some.StartsWith("select").And.Some.StartsWith("retrain"));
+        Assert.That(unset.Ran,
+            Has.Some.StartsWith("train").And.Some.StartsWith("select").And.Some.StartsWith("retrain"));
 
         var (none, _) = study.Run(With(study, "\naugment = \"none\"")); // the synthetic default
         Assert.That(none.Ran, Is.Empty);
@@ -25,5 +26,22 @@ public sealed class AugmentKeyTests
         var nodes = cropFlip.Nodes.Select(n => n.Label).Where(l => training.Any(l.StartsWith)).ToList();
         Assert.That(nodes, Has.Some.StartsWith("retrain"));
         Assert.That(nodes.Distinct(), Is.SubsetOf(cropFlip.Ran), "every training node ran again");
+    }
+
+    [Test]
+    public void Augment_LeavesTheKeyOfASelectorThatReadsOnlyData()
+    {
+        using var study = new TinyStudy();
+        string? Key(string augment, string stage)
+        {
+            var manifest = With(study, augment).Replace("id = \"mag\"\nmethod = \"magnitude\"",
+                "id = \"zc\"\nmethod = \"zc-pt\"");
+            var rows = study.Plan(manifest).Plan.Where(r => r.Stage == stage);
+            return rows.First(r => stage != "select" || r.Label.Contains("zc")).Key;
+        }
+        Assert.That(Key("", "select"), Is.Not.Null, "an untrained-supernet selection is keyed before anything runs");
+        Assert.That(Key("\naugment = \"crop-flip\"", "select"), Is.EqualTo(Key("", "select")),
+            "zc-pt scores un-augmented batches");
+        Assert.That(Key("\naugment = \"crop-flip\"", "train"), Is.Not.EqualTo(Key("", "train")));
     }
 }

@@ -185,7 +185,8 @@ public sealed class SupernetTrainingResumeTests
         // 300 α-half images: validation takes two batches (256 + 44); the stop comes in the first of epoch 2's.
         var synthetic = new SyntheticOptions(8, 1, 3, 600, 32, 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 1);
-        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 1, synthetic, "none"));
+        var section = new DatasetSection("synthetic", null, 0, 0, 0, 1, synthetic, "none");
+        var data = SearchData.Split(train, test, section);
         SupernetTrainingResult Run(string? work, StopSignal stop, int stopAtCall, List<string> notes)
         {
             manual_seed(Seed);
