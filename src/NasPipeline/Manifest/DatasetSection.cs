@@ -25,7 +25,7 @@ public sealed record DatasetSection(
     /// Values of <c>augment</c>: "crop-flip" (torchvision's RandomCrop(32, padding=4) + RandomHorizontalFlip, the
     /// CIFAR train transform of DARTS and NAS-Bench-201) or "none".
     /// </summary>
-    public static readonly string[] Augmentations = ["crop-flip", "none"];
+    public static readonly string[] AugmentNames = ["crop-flip", "none"];
 
     /// <summary>
     /// "crop-flip" for CIFAR-10/100, as every reference trains on CIFAR; "none" for Fashion-MNIST, for which the
@@ -52,7 +52,7 @@ public sealed record DatasetSection(
             s.Int("weight_size", 0, min: 0), s.Int("alpha_size", 0, min: 0), s.Int("test_size", 0, min: 0),
             s.Int("split_seed", 0),
             name == "synthetic" ? SyntheticOptions.Read(s) : null,
-            s.Choice("augment", DefaultAugment(name), Augmentations)) { PathLocation = s.Find("path")?.ValueLocation };
+            s.Choice("augment", DefaultAugment(name), AugmentNames)) { PathLocation = s.Find("path")?.ValueLocation };
         s.RejectUnknownKeys();
         return section;
     }
