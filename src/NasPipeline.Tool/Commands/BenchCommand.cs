@@ -33,7 +33,9 @@ public static class BenchCommand
     static int Run(string method, string dataset, int channels, int cells, int batch, int epochs, int images, int threads)
     {
         var synthetic = new SyntheticOptions(28, 1, 10, 2 * images, 64, 0.5);
-        var section = new DatasetSection(dataset, dataset == "synthetic" ? null : DatasetSection.FashionMnistDefaultPath, images, images, 64, 0, synthetic);
+        var path = dataset == "synthetic" ? null : DatasetSection.FashionMnistDefaultPath;
+        var section = new DatasetSection(dataset, path, images, images, 64, 0, synthetic,
+            DatasetSection.DefaultAugment(dataset));
         var data = SearchData.Load(section);
         Determinism.Threads(threads);
         Determinism.Seed(0);

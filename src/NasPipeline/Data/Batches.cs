@@ -5,11 +5,16 @@ namespace NasPipeline.Data;
 /// <summary>
 /// Mini-batches of normalised image tensors. Shuffling uses its own seeded <see cref="Random"/>, so the order is
 /// the same on every run with the same seed whatever else consumed randomness. <see cref="Random"/>'s state cannot
-/// be saved, so a resumed loop replays the orders drawn before its checkpoint (<see cref="FastForward"/>).
+/// be saved, so a resumed loop replays the orders drawn before its checkpoint (<see cref="FastForward"/>). Training
+/// batches go through <paramref name="augmentation"/> with a generator seeded from (seed, epoch order, batch index)
+/// alone, so a batch is augmented the same whether or not the run stopped before it.
 /// </summary>
-public sealed class Batches(ImageSet images, Normalization normalization, int batchSize, bool shuffle, int seed)
+public sealed class Batches(
+    ImageSet images, Normalization normalization, int batchSize, bool shuffle, int seed,
+    IAugmentation? augmentation = null)
 {
     readonly Random _random = new(seed);
+    readonly IAugmentation _augmentation = augmentation ?? NoAugmentation.Instance;
 
     public ImageSet Images { get; } = images;
     public int BatchSize { get; } = batchSize;
@@ -26,7 +31,7 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
     public IEnumerable<(Tensor Images, Tensor Labels)> Epoch(int skip = 0)
     {
         var order = Draw();
-        return Slices(order, skip);
+        return Slices(order, skip, Draws);
     }
 
     /// <summary>Draws and discards orders until <paramref name="draws"/> have been drawn (builds no tensors).</summary>
@@ -36,10 +41,15 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
         while (Draws < draws) Draw();
     }
 
-    /// <summary>Batch number <paramref name="index"/> (wrapping around) of the fixed, unshuffled order; builds only that batch.</summary>
+    /// <summary>
+    /// Batch number <paramref name="index"/> (wrapping around) of the fixed, unshuffled order; builds only that
+    /// batch. For scoring batches, which are never augmented.
+    /// </summary>
     public (Tensor Images, Tensor Labels) At(int index)
     {
         if (shuffle) throw new InvalidOperationException("At(index) is for unshuffled batches: a shuffled order changes every epoch");
+        if (_augmentation is not NoAugmentation)
+            throw new InvalidOperationException("At(index) is for scoring batches, which are not augmented");
         if (Images.Count == 0) throw new InvalidOperationException("no images to batch");
         var start = index % Count * BatchSize;
         return Make(Enumerable.Range(start, Math.Min(BatchSize, Images.Count - start)).ToArray());
@@ -69,10 +79,36 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
         return order;
     }
 
-    IEnumerable<(Tensor Images, Tensor Labels)> Slices(int[] order, int skip)
+    /// <summary>The batches of one order from batch <paramref name="skip"/> on; <paramref name="draw"/> says which
+    /// order it is (1 for the first epoch's), part of each batch's augmentation seed.</summary>
+    IEnumerable<(Tensor Images, Tensor Labels)> Slices(int[] order, int skip, int draw)
     {
-        for (var start = (long)skip * BatchSize; start < order.Length; start += BatchSize)
-            yield return Make(order.AsSpan((int)start, (int)Math.Min(BatchSize, order.Length - start)));
+        for (var index = skip; (long)index * BatchSize < order.Length; index++)
+        {
+            var start = index * BatchSize;
+            var (pixels, labels) = Make(order.AsSpan(start, Math.Min(BatchSize, order.Length - start)));
+            yield return (Augment(pixels, draw, index), labels);
+        }
+    }
+
+    Tensor Augment(Tensor pixels, int draw, int index) =>
+        _augmentation is NoAugmentation ? pixels
+            : _augmentation.Apply(pixels, normalization, new Random(BatchSeed(seed, draw, index)));
+
+    /// <summary>
+    /// A generator seed from the batches' seed, the epoch order and the batch index: SplitMix64 steps over the
+    /// three, so neighbouring batches and epochs get unrelated draws, and a pure function, so resuming needs no state.
+    /// </summary>
+    static int BatchSeed(int seed, int draw, int index)
+    {
+        static ulong Mix(ulong z)
+        {
+            z += 0x9E3779B97F4A7C15;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            return z ^ (z >> 31);
+        }
+        return (int)(Mix(Mix(Mix((uint)seed) + (uint)draw) + (uint)index) & int.MaxValue);
     }
 
     (Tensor, Tensor) Make(ReadOnlySpan<int> indices)
@@ -86,7 +122,7 @@ public sealed class Batches(ImageSet images, Normalization normalization, int ba
             var source = (long)indices[i] * size;
             for (var c = 0; c < Images.Channels; c++)
             {
-                float mean = normalization.Mean[c], scale = 1f / (255f * normalization.Std[c]), offset = mean / normalization.Std[c];
+                var (scale, offset) = normalization.Affine(c);
                 for (var p = 0; p < plane; p++)
                 {
                     var at = c * plane + p;

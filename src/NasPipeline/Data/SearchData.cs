@@ -4,10 +4,13 @@ namespace NasPipeline.Data;
 
 /// <summary>
 /// The data of one study: the DARTS search split of the training set into a weight half and an α half, the
-/// test set for final evaluation, and the normalisation computed on the training images.
+/// test set for final evaluation, the normalisation computed on the training images, and the augmentation that
+/// training batches go through (<see cref="DatasetSection.Augment"/>).
 /// </summary>
 public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSet Train, ImageSet Test, Normalization Normalization)
 {
+    public IAugmentation Augmentation { get; init; } = NoAugmentation.Instance;
+
     public int Channels => Train.Channels;
     public int Classes => Train.Classes;
 
@@ -48,6 +51,9 @@ public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSe
         var weightHalf = train.Subset(order[..weightSize]);
         var alphaHalf = train.Subset(order[weightSize..(weightSize + alphaSize)]);
         var testSet = section.TestSize > 0 ? test.Subset(Permutation.Seeded(test.Count, section.SplitSeed + 1)[..Math.Min(section.TestSize, test.Count)]) : test;
-        return new SearchData(weightHalf, alphaHalf, train, testSet, Normalization.Of(weightHalf));
+        return new SearchData(weightHalf, alphaHalf, train, testSet, Normalization.Of(weightHalf))
+        {
+            Augmentation = Augmentations.Of(section.Augment),
+        };
     }
 }

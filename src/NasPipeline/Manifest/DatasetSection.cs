@@ -4,11 +4,13 @@ namespace NasPipeline.Manifest;
 
 /// <summary>
 /// [dataset]: which images, and the DARTS search split of the training set into a weight half and an α half.
-/// Sizes of 0 mean "all that is available" (half of the training set each for the two halves).
+/// Sizes of 0 mean "all that is available" (half of the training set each for the two halves). <c>augment</c>
+/// says what training batches go through (both search halves, DARTS-PT's tuning, retraining; never evaluation or
+/// scoring batches); unset, it is the data set's default, written out so that stage keys see the value used.
 /// </summary>
 public sealed record DatasetSection(
     string Name, string? Path, int WeightSize, int AlphaSize, int TestSize, int SplitSeed,
-    SyntheticOptions? Synthetic)
+    SyntheticOptions? Synthetic, string Augment)
 {
     /// <summary>Where the manifest sets <c>path</c> (not part of any stage key), for errors about missing files.</summary>
     [JsonIgnore] public SourceLocation? PathLocation { get; init; }
@@ -18,6 +20,25 @@ public sealed record DatasetSection(
 
     public static readonly string[] Names = ["fashion-mnist", "cifar10", "cifar100", "synthetic"];
     public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
+
+    /// <summary>
+    /// Values of <c>augment</c>: "crop-flip" (torchvision's RandomCrop(32, padding=4) + RandomHorizontalFlip, the
+    /// CIFAR train transform of DARTS and NAS-Bench-201) or "none".
+    /// </summary>
+    public static readonly string[] AugmentNames = ["crop-flip", "none"];
+
+    /// <summary>
+    /// "crop-flip" for CIFAR-10/100, as every reference trains on CIFAR; "none" for Fashion-MNIST, for which the
+    /// references define no recipe (their crop-flip transforms are written for CIFAR and ImageNet16 only), and for
+    /// the synthetic images, whose classes are waves at fixed positions that a shift or flip changes.
+    /// </summary>
+    public static string DefaultAugment(string name) => name is "cifar10" or "cifar100" ? "crop-flip" : "none";
+
+    /// <summary>
+    /// The section as a stage that never trains reads it (a proxy's or a data-only selector's batch): such a stage
+    /// sees the images un-augmented whatever <c>augment</c> says, so its key does not change with it.
+    /// </summary>
+    public DatasetSection Unaugmented() => this with { Augment = "none" };
 
     public static DatasetSection Read(TomlSection s)
     {
@@ -30,7 +51,8 @@ public sealed record DatasetSection(
             name, path,
             s.Int("weight_size", 0, min: 0), s.Int("alpha_size", 0, min: 0), s.Int("test_size", 0, min: 0),
             s.Int("split_seed", 0),
-            name == "synthetic" ? SyntheticOptions.Read(s) : null) { PathLocation = s.Find("path")?.ValueLocation };
+            name == "synthetic" ? SyntheticOptions.Read(s) : null,
+            s.Choice("augment", DefaultAugment(name), AugmentNames)) { PathLocation = s.Find("path")?.ValueLocation };
         s.RejectUnknownKeys();
         return section;
     }

@@ -26,7 +26,7 @@ public sealed class ProxyScoreStage(
     public object Inputs => new
     {
         proxy, study.Architectures, study.Seed, study.BatchSize, table = table().Hash,
-        dataset = _usesData ? dataset : null, compute,
+        dataset = _usesData ? dataset.Unaugmented() : null, compute,
     };
 
     public ProxyScoresArtifact Run(StageContext context)

@@ -28,8 +28,8 @@ public sealed class RetrainStage(
         var train = TrainingImages(search, retrain.TrainSize, seed);
         Determinism.Seed(seed);
         using var network = new DiscreteNetwork(genotype, retrain.Channels, retrain.CellsPerStage, search.Channels, search.Classes);
-        var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, seed, context.Progress,
-            context.Label, context.WorkDirectory, context.Stop);
+        var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, search.Augmentation,
+            seed, context.Progress, context.Label, context.WorkDirectory, context.Stop);
         var (loss, accuracy) = Accuracy.Of(network, search.Test, search.Normalization);
         var artifact = new RetrainArtifact(genotype.ToString(), accuracy * 100, loss, network.ParameterCount(), search.Test.Count, "metrics.csv", epochs);
         MetricsCsv.Write(Path.Combine(context.Directory, artifact.MetricsFile), epochs);

@@ -31,7 +31,7 @@ public sealed class SelectStage(
     public object Inputs => new
     {
         selector.Method, selector.Options, supernet = supernet?.Node.Key, seed,
-        dataset = supernet is null && _reads.HasFlag(SelectionReads.Data) ? dataset : null,
+        dataset = supernet is null && _reads.HasFlag(SelectionReads.Data) ? dataset.Unaugmented() : null,
         space = supernet is null ? space : null,
         compute,
     };

@@ -8,21 +8,23 @@ using static TorchSharp.torch;
 namespace NasPipeline.Training;
 
 /// <summary>
-/// Trains a discrete network from scratch: SGD with momentum, cosine learning rate, gradient clipping. With a work
+/// Trains a discrete network from scratch: SGD with momentum, cosine learning rate, gradient clipping, batches
+/// through the data set's augmentation (the references' train transform). With a work
 /// folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary; a later run resumes
 /// from the newest checkpoint and ends with the same numbers as a run that never stopped.
 /// </summary>
 public static class DiscreteNetworkTraining
 {
     public static IReadOnlyList<EpochMetrics> Run(
-        DiscreteNetwork network, RetrainSection o, ImageSet train, Normalization normalization, int seed,
-        IProgressSink progress, string task, string? workDirectory = null, StopSignal? stop = null)
+        DiscreteNetwork network, RetrainSection o, ImageSet train, Normalization normalization,
+        IAugmentation augmentation, int seed, IProgressSink progress, string task, string? workDirectory = null,
+        StopSignal? stop = null)
     {
         stop ??= StopSignal.Never;
         var parameters = network.parameters().ToList();
         using var optimizer = optim.SGD(parameters, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
             nesterov: o.Nesterov);
-        var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed);
+        var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed, augmentation);
         var steps = batches.Count;
 
         var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "retrain");

@@ -36,8 +36,11 @@ public static class SupernetTrainingLoop
         using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
             nesterov: o.Nesterov);
         trainer.Attach(supernet);
-        var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed);
-        var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919);
+        // Both halves are augmented, as the references' search loaders both read the train transform's data.
+        var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed,
+            data.Augmentation);
+        var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919,
+            data.Augmentation);
         var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256),
             shuffle: false, 0);
         var steps = Math.Min(weightBatches.Count, alphaBatches.Count);

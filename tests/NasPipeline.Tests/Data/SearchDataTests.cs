@@ -7,7 +7,8 @@ public sealed class SearchDataTests
 {
     static readonly SyntheticOptions Tiny = new(8, 2, 3, 100, 30, 0.3);
 
-    static DatasetSection Section(int weight = 0, int alpha = 0, int test = 0) => new("synthetic", null, weight, alpha, test, 5, Tiny);
+    static DatasetSection Section(int weight = 0, int alpha = 0, int test = 0) =>
+        new("synthetic", null, weight, alpha, test, 5, Tiny, "none");
 
     [Test]
     public void Split_DefaultsToHalves_Disjoint()

@@ -45,6 +45,8 @@ public sealed class MalformedManifestTests
         yield return Case("DuplicateSeed", Valid.Replace("seeds = [0, 1]", "seeds = [1, 1]"), 3, 9, "'seeds' lists a seed twice");
         yield return Case("OptionWrongType", Valid.Replace("method = \"darts\"", "method = \"darts\"\nlr = \"fast\""), 8, 6, "'lr' must be a number, got the string \"fast\"");
         yield return Case("UnknownDataset", Valid + "\n\n[dataset]\nname = \"mnist\"\n", 14, 8, "'name' = \"mnist\" is not one of: fashion-mnist, cifar10, cifar100, synthetic");
+        yield return Case("UnknownAugment", Valid + "\n\n[dataset]\naugment = \"cutout\"\n", 14, 11,
+            "'augment' = \"cutout\" is not one of: crop-flip, none");
         yield return Case("CifarWithoutPath", Valid + "\n\n[dataset]\nname = \"cifar10\"\n", 13, 1, "needs 'path'");
         yield return Case("UnknownTrainerOption", Valid.Replace("method = \"darts\"", "method = \"darts\"\nalpha_lrr = 0.1"), 8, 1,
             "unknown key 'alpha_lrr' in [trainers]; expected one of: id, method, epochs");

@@ -63,7 +63,7 @@ public sealed class ProxyScoringTests
     {
         var synthetic = new SyntheticOptions(ImageSize: 28, Channels: 1, Classes: 3, TrainCount: 40, TestCount: 8, Noise: 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 0);
-        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic));
+        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic, "none"));
         using var batch = BenchmarkBatch.FromData(data, "synthetic", 16, seed: 1);
         Assert.That(batch.Images.shape, Is.EqualTo(new long[] { 16, 3, 32, 32 }));
         Assert.That(batch.Labels.shape, Is.EqualTo(new long[] { 16 }));
@@ -89,6 +89,6 @@ public sealed class ProxyScoringTests
     {
         var synthetic = new SyntheticOptions(ImageSize: 32, Channels: 3, Classes: 4, TrainCount: 16, TestCount: 4, Noise: 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 0);
-        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic));
+        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic, "none"));
     }
 }

@@ -23,7 +23,8 @@ public sealed class ResumeThroughStageRunnerTests
         var section = TomlDocument.Parse("epochs = 3\nbatch_size = 16", "t.toml").Root;
         var entry = NasPipeline.Trainers.TrainerCatalog.Default.Find("darts", section.Location);
         var trainer = new PluginSpec("darts", "darts", entry.ReadOptions(section), section.Location);
-        var dataset = new DatasetSection("synthetic", null, 0, 0, 0, 1, new SyntheticOptions(8, 1, 3, 96, 32, 0.3));
+        var dataset = new DatasetSection("synthetic", null, 0, 0, 0, 1, new SyntheticOptions(8, 1, 3, 96, 32, 0.3),
+            "none");
         return new TrainSupernetStage(dataset, new SearchSpaceSection("nb201", 4, 1), trainer, 0,
             new ComputeSettings(1, "cpu"), () => Data);
     }

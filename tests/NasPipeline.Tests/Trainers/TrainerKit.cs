@@ -13,7 +13,7 @@ public static class TrainerKit
     {
         var synthetic = new SyntheticOptions(8, 1, 3, 96, 32, 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, seed);
-        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, seed, synthetic));
+        return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, seed, synthetic, "none"));
     }
 
     /// <summary>A trainer exactly as a manifest entry with these extra keys would configure it.</summary>

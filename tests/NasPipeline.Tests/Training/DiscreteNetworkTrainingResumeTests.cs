@@ -24,12 +24,12 @@ public sealed class DiscreteNetworkTrainingResumeTests
 
     sealed record Outcome(List<EpochMetrics> Epochs, Dictionary<string, byte[]> Weights, double TestAccuracy);
 
-    static Outcome Train(string? work, StopAt progress)
+    static Outcome Train(string? work, StopAt progress, IAugmentation? augmentation = null)
     {
         manual_seed(Seed); // as the stage does before building the network
         using var network = new DiscreteNetwork(Genotype.Parse(Cell), 4, 1, 1, 3);
-        var epochs = DiscreteNetworkTraining.Run(network, Section, Data.Train, Data.Normalization, Seed, progress, "r",
-            work, progress.Signal);
+        var epochs = DiscreteNetworkTraining.Run(network, Section, Data.Train, Data.Normalization,
+            augmentation ?? Data.Augmentation, Seed, progress, "r", work, progress.Signal);
         var (_, accuracy) = Accuracy.Of(network, Data.Test, Data.Normalization);
         var comparable = epochs.Select(m => m with { Seconds = 0, RssBytes = 0 }).ToList();
         return new Outcome(comparable, TensorBytes.Of(network), accuracy);
@@ -52,6 +52,17 @@ public sealed class DiscreteNetworkTrainingResumeTests
         var resumed = new StopAt();
         AssertSame(Uninterrupted.Value, Train(work.Path, resumed));
         Assert.That(resumed.Notes, Is.EqualTo(new[] { note }));
+    }
+
+    [Test]
+    public void Resume_WithCropFlip_AfterStopMidEpoch_EqualsUninterruptedRun()
+    {
+        var cropFlip = Augmentations.Of("crop-flip");
+        var expected = Train(null, new StopAt(), cropFlip);
+        Assert.That(expected.Epochs, Is.Not.EqualTo(Uninterrupted.Value.Epochs), "retraining batches are augmented");
+        using var work = new TempDirectory();
+        Assert.Throws<NodeInterruptedException>(() => Train(work.Path, new StopAt(8, null), cropFlip));
+        AssertSame(expected, Train(work.Path, new StopAt(), cropFlip));
     }
 
     [Test]

@@ -27,12 +27,13 @@ public sealed class SupernetTrainingResumeTests
         SupernetTrainingResult Result, Dictionary<string, byte[]> Weights, double TestAccuracy,
         List<EpochMetrics> Reported);
 
-    static Outcome Train(string method, string? work, StopAt progress)
+    static Outcome Train(string method, string? work, StopAt progress, SearchData? data = null)
     {
         manual_seed(Seed); // as the stage does before building the supernet
         using var supernet = new Nb201Supernet(4, 1, 1, 3);
         var trainer = TrainerKit.Trainer(method, Keys);
-        var result = SupernetTrainingLoop.Run(supernet, trainer, Data, Seed, progress, "t", work, progress.Signal);
+        var result = SupernetTrainingLoop.Run(supernet, trainer, data ?? Data, Seed, progress, "t", work,
+            progress.Signal);
         supernet.eval();
         using var softmax = supernet.SoftmaxWeights().detach();
         var test = new Batches(Data.Test, Data.Normalization, 16, shuffle: false, 0);
@@ -95,6 +96,19 @@ public sealed class SupernetTrainingResumeTests
         var (outcome, notes) = StopAndResume(method, new StopAt(steps: 6)); // after epoch 2's last step
         AssertSame(Reference(method), outcome);
         Assert.That(notes, Is.EqualTo(new[] { "resuming t at epoch 2/4, after its 3 steps" }));
+    }
+
+    [TestCase("darts")]
+    [TestCase("gdas")]
+    public void Resume_WithCropFlip_AfterStopMidEpoch_EqualsUninterruptedRun(string method)
+    {
+        var augmented = Data with { Augmentation = Augmentations.Of("crop-flip") };
+        var expected = Train(method, null, StopAt.Never(), augmented);
+        Assert.That(expected.Result.AlphaHistory, Is.Not.EqualTo(Reference(method).Result.AlphaHistory),
+            "both halves' batches are augmented");
+        using var work = new TempDirectory();
+        Assert.Throws<NodeInterruptedException>(() => Train(method, work.Path, new StopAt(steps: 5), augmented));
+        AssertSame(expected, Train(method, work.Path, new StopAt(), augmented));
     }
 
     [Test]
@@ -171,7 +185,8 @@ public sealed class SupernetTrainingResumeTests
         // 300 α-half images: validation takes two batches (256 + 44); the stop comes in the first of epoch 2's.
         var synthetic = new SyntheticOptions(8, 1, 3, 600, 32, 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 1);
-        var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 1, synthetic));
+        var section = new DatasetSection("synthetic", null, 0, 0, 0, 1, synthetic, "none");
+        var data = SearchData.Split(train, test, section);
         SupernetTrainingResult Run(string? work, StopSignal stop, int stopAtCall, List<string> notes)
         {
             manual_seed(Seed);

@@ -25,7 +25,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         var data = context.Data;
         var images = SupernetScore.AlphaHalf(data, options.EvalSize, options.BatchSize);
         Batches Tuning(ImageSet half, int seed) =>
-            new(half.Take(options.TuneImages), data.Normalization, context.Training.BatchSize, shuffle: true, seed);
+            new(half.Take(options.TuneImages), data.Normalization, context.Training.BatchSize, shuffle: true, seed,
+                data.Augmentation);
         var tuning = Tuning(data.WeightHalf, context.Seed);
         var alphaTuning = Tuning(data.AlphaHalf, context.Seed + 1);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
