@@ -13,6 +13,13 @@ public readonly record struct TrainingStep(int Epoch, int Epochs, int Step, int 
 
     /// <summary>Linear interpolation over epochs: <paramref name="from"/> in the first epoch, <paramref name="to"/> in the last.</summary>
     public double Anneal(double from, double to) => Epochs <= 1 ? from : from + (to - from) * Epoch / (Epochs - 1);
+
+    /// <summary>
+    /// Linear steps over epochs that stop one step short: <paramref name="from"/> in the first epoch, then
+    /// (<paramref name="to"/> − <paramref name="from"/>) / epochs more each epoch, so <paramref name="to"/> itself
+    /// would come only one epoch after the last. SmoothDARTS's ε ramp and DrNAS's SNAS temperature run this way.
+    /// </summary>
+    public double Ramp(double from, double to) => from + (to - from) * Epoch / Epochs;
 }
 
 /// <summary>A batch of images and labels.</summary>
