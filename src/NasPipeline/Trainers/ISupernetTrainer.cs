@@ -40,6 +40,12 @@ public interface ISupernetTrainer
     /// <summary>Creates the method's own state (e.g. the α optimiser) for this supernet.</summary>
     void Attach(Nb201Supernet supernet);
 
+    /// <summary>
+    /// Hands over the loop's weight optimiser, after <see cref="Attach"/>; methods whose α step imitates the next
+    /// weight step (second-order DARTS reads its momentum buffers) keep it.
+    /// </summary>
+    void UseWeightOptimizer(optim.Optimizer optimizer) { }
+
     /// <summary>The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do nothing.</summary>
     void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);
 

@@ -36,6 +36,7 @@ public static class SupernetTrainingLoop
         using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
             nesterov: o.Nesterov);
         trainer.Attach(supernet);
+        trainer.UseWeightOptimizer(weightOptimizer);
         var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed);
         var alphaBatches = new Batches(data.AlphaHalf, data.Normalization, o.BatchSize, shuffle: true, seed + 7919);
         var validation = new Batches(data.AlphaHalf.Take(o.ValidSize), data.Normalization, Math.Max(o.BatchSize, 256),
