@@ -23,6 +23,8 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
     public virtual void Attach(Nb201Supernet supernet) =>
         _optimizer = optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2, weight_decay: alpha.WeightDecay);
 
+    public virtual void UseWeightOptimizer(optim.Optimizer optimizer) { }
+
     public virtual void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
         AlphaOptimizer.zero_grad();

@@ -13,6 +13,13 @@ public readonly record struct TrainingStep(int Epoch, int Epochs, int Step, int 
 
     /// <summary>Linear interpolation over epochs: <paramref name="from"/> in the first epoch, <paramref name="to"/> in the last.</summary>
     public double Anneal(double from, double to) => Epochs <= 1 ? from : from + (to - from) * Epoch / (Epochs - 1);
+
+    /// <summary>
+    /// Linear steps over epochs that stop one step short: <paramref name="from"/> in the first epoch, then
+    /// (<paramref name="to"/> − <paramref name="from"/>) / epochs more each epoch, so <paramref name="to"/> itself
+    /// would come only one epoch after the last. SmoothDARTS's ε ramp and DrNAS's SNAS temperature run this way.
+    /// </summary>
+    public double Ramp(double from, double to) => from + (to - from) * Epoch / Epochs;
 }
 
 /// <summary>A batch of images and labels.</summary>
@@ -38,6 +45,12 @@ public interface ISupernetTrainer
 
     /// <summary>Creates the method's own state (e.g. the α optimiser) for this supernet.</summary>
     void Attach(Nb201Supernet supernet);
+
+    /// <summary>
+    /// Hands over the loop's weight optimiser, after <see cref="Attach"/>; methods whose α step imitates the next
+    /// weight step (second-order DARTS reads its momentum buffers) keep it.
+    /// </summary>
+    void UseWeightOptimizer(optim.Optimizer optimizer) { }
 
     /// <summary>The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do nothing.</summary>
     void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);

@@ -164,6 +164,7 @@ public sealed class SupernetTrainingResumeTests
         int _calls;
         public SupernetTrainingOptions Training => inner.Training;
         public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
+        public void UseWeightOptimizer(optim.Optimizer optimizer) => inner.UseWeightOptimizer(optimizer);
         public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean) =>
             inner.UpdateArchitecture(net, batch, step, mean);
         public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>

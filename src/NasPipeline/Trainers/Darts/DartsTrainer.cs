@@ -4,7 +4,8 @@ namespace NasPipeline.Trainers.Darts;
 
 /// <summary>
 /// First-order DARTS (Liu et al., ICLR 2019): alternate an Adam step on α, using an α-half batch with the current
-/// weights, and an SGD step on the weights with mixing weights softmax(α).
+/// weights, and an SGD step on the weights with mixing weights softmax(α). The α step comes first, as in quark0/darts
+/// train_search.py (xautodl's DARTS-V1 steps the weights first: the same alternation shifted by half a step).
 /// </summary>
 public class DartsTrainer(DartsOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {

@@ -1,19 +1,28 @@
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Darts;
 using NasPipeline.Training;
+using static TorchSharp.torch;
 
 namespace NasPipeline.Trainers.DartsSecondOrder;
 
 /// <summary>
-/// Second-order DARTS: α follows the gradient of the validation loss after one virtual SGD step of the weights
-/// (ξ = the current weight learning rate), see <see cref="UnrolledGradient"/>.
+/// Second-order DARTS: α follows the gradient of the validation loss after one virtual step of the weights that
+/// repeats the weight optimiser's next step (ξ = its current learning rate, its weight decay and momentum buffers),
+/// see <see cref="VirtualStep"/> and <see cref="UnrolledGradient"/>.
 /// </summary>
 public sealed class DartsSecondOrderTrainer(DartsOptions options) : DartsTrainer(options)
 {
-    public override void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
+    optim.Optimizer? _weights;
+
+    public override void UseWeightOptimizer(optim.Optimizer optimizer) => _weights = optimizer;
+
+    public override void UpdateArchitecture(
+        Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
         AlphaOptimizer.zero_grad();
-        var (gradient, loss, logits) = UnrolledGradient.Compute(supernet, batch, step.LearningRate, Training.WeightDecay);
+        var virtualStep = new VirtualStep(step.LearningRate, Training.WeightDecay, Training.Momentum,
+            WeightMomentum.Buffers(_weights));
+        var (gradient, loss, logits) = UnrolledGradient.Compute(supernet, batch, virtualStep);
         supernet.Alpha.grad = gradient;
         AlphaOptimizer.step();
         metrics.Add(loss, logits, batch.Alpha.Labels);

@@ -5,7 +5,9 @@ namespace NasPipeline.Trainers.OneShot;
 
 /// <summary>
 /// The "blank" supernet of DARTS-PT and Bender et al. (ICML 2018): α fixed at uniform, every op summed with
-/// weight 1/|ops|, only the weights trained.
+/// weight 1/|ops|, only the weights trained. NASLib's OneShotNASOptimizer sums the ops with weight 1 instead; the
+/// uniform 1/|ops| is kept because every selector (magnitude, DARTS-PT, Zero-Cost-PT) runs the supernet through
+/// softmax(α), so the supernet is trained at the scale it is later evaluated at, as in DARTS-PT's blank.
 /// </summary>
 public sealed class OneShotTrainer(OneShotOptions options) : FixedAlphaTrainer(options.Training)
 {

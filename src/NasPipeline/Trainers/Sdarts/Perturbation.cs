@@ -5,36 +5,64 @@ namespace NasPipeline.Trainers.Sdarts;
 
 /// <summary>
 /// SDARTS's perturbations (Chen &amp; Hsieh, ICML 2020) of the architecture weights A = softmax(α): a uniform one in
-/// [−ε, ε] (RS), or a PGD-L∞ attack that maximises the training loss (ADV); A + δ is clipped to [0, 1] as in the
-/// reference code.
+/// [−ε, ε] (RS), or a PGD-L∞ attack that maximises the training loss (ADV). After every move A is put back on the
+/// simplex by <see cref="Clip"/>, as SmoothDARTS's <c>Linf_PGD_alpha</c> / <c>Random_alpha</c> do
+/// (attacker/perturb.py).
 /// </summary>
 public static class Perturbation
 {
+    /// <summary>
+    /// SmoothDARTS's <c>Network.clip()</c>: clamp each row (edge) to [0, 1] and divide it by its sum; a row that
+    /// clamps to all zeros puts 1 on the op that was largest before clamping. Without the renormalisation a
+    /// perturbed row sums to anything in [1 − 5ε, 1 + 5ε], which rescales the whole cell, not only its mixing.
+    /// </summary>
+    public static Tensor Clip(Tensor weights)
+    {
+        var argmax = nn.functional.one_hot(weights.argmax(-1), weights.shape[^1]).to(weights.dtype);
+        var clamped = weights.clamp(0, 1);
+        var dead = clamped.sum(-1, keepdim: true).eq(0);
+        var revived = where(dead, argmax, clamped);
+        return revived.div(revived.sum(-1, keepdim: true));
+    }
+
+    /// <summary>SDARTS-RS: A + U(−ε, ε), clipped back onto the simplex.</summary>
     public static Tensor Random(Tensor weights, double epsilon, Generator? generator = null) =>
-        weights.add(rand(weights.shape, generator: generator).mul(2 * epsilon).sub(epsilon)).clamp(0, 1);
+        Clip(weights.add(rand(weights.shape, generator: generator).mul(2 * epsilon).sub(epsilon)));
 
     /// <summary>
-    /// PGD: random start, then <paramref name="steps"/> steps of size 2ε/steps along sign(∇δ L), projected onto the
-    /// ε-ball around A. Runs with BN in evaluation mode, as the reference does, and restores the mode.
+    /// SDARTS-ADV, as <c>Linf_PGD_alpha</c>: with BN in evaluation mode, a random start, then
+    /// <paramref name="steps"/> steps of size 2ε/steps along sign(∇A L), each projected onto the ε-ball around A
+    /// and clipped onto the simplex. If the attacked A has a lower loss than A itself, A is returned unperturbed.
+    /// The training mode is restored.
     /// </summary>
     public static Tensor Adversarial(Nb201Supernet supernet, Tensor weights, Batch batch, double epsilon, int steps)
     {
         var wasTraining = supernet.training;
         supernet.eval();
-        var stepSize = 2 * epsilon / steps;
-        var perturbed = Random(weights, epsilon);
-        for (var i = 0; i < steps; i++)
+        try
         {
-            var candidate = perturbed.detach().requires_grad_(true);
-            var loss = nn.functional.cross_entropy(supernet.Forward(batch.Images, candidate), batch.Labels);
-            var gradient = autograd.grad([loss], [candidate])[0];
-            using (no_grad())
+            double LossAt(Tensor a)
             {
-                var delta = candidate.add(gradient.sign().mul(stepSize)).sub(weights).clamp(-epsilon, epsilon);
-                perturbed = weights.add(delta).clamp(0, 1);
+                using var _ = no_grad();
+                return nn.functional.cross_entropy(supernet.Forward(batch.Images, a), batch.Labels).item<float>();
             }
+
+            var before = LossAt(weights);
+            var stepSize = 2 * epsilon / steps;
+            var perturbed = Random(weights, epsilon);
+            for (var i = 0; i < steps; i++)
+            {
+                var candidate = perturbed.detach().requires_grad_(true);
+                var loss = nn.functional.cross_entropy(supernet.Forward(batch.Images, candidate), batch.Labels);
+                var gradient = autograd.grad([loss], [candidate])[0];
+                using (no_grad())
+                {
+                    var delta = candidate.add(gradient.sign().mul(stepSize)).sub(weights).clamp(-epsilon, epsilon);
+                    perturbed = Clip(weights.add(delta));
+                }
+            }
+            return before > LossAt(perturbed) ? weights.detach() : perturbed.detach();
         }
-        supernet.train(wasTraining);
-        return perturbed.detach();
+        finally { supernet.train(wasTraining); }
     }
 }

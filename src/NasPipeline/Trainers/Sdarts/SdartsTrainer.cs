@@ -4,8 +4,9 @@ namespace NasPipeline.Trainers.Sdarts;
 
 /// <summary>
 /// SDARTS-RS / SDARTS-ADV: DARTS whose weight step sees perturbed architecture weights, so the weights become
-/// robust to α perturbations and the loss landscape in α smoother. ε ramps linearly from <c>epsilon_min</c> to
-/// <c>epsilon_max</c> over the epochs.
+/// robust to α perturbations and the loss landscape in α smoother. As in SmoothDARTS's train loop, the α step comes
+/// first and sees the unperturbed softmax(α); the perturbation (attacking the weight step's own batch) is used only
+/// for that batch's weight step. ε ramps per epoch from <c>epsilon_min</c> toward <c>epsilon_max</c>.
 /// </summary>
 public sealed class SdartsTrainer(SdartsOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
