@@ -37,6 +37,7 @@ public static class ProxyCatalog
         Configured = new Dictionary<string, (Func<TomlSection, object>, Func<object, IProxy>)>
         {
             ["zen"] = (s => ZenOptions.Read(s), o => new ZenProxy((ZenOptions)o)),
+            ["nwot"] = (s => NwotOptions.Read(s), o => new NwotProxy((NwotOptions)o)),
         };
 
     /// <summary>The proxy's own options from <paramref name="section"/>, or null for a proxy that has none.</summary>
