@@ -1,3 +1,4 @@
+using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
@@ -14,17 +15,30 @@ public static class EdgeProjection
 {
     /// <summary>Edge order: 0..5, or a seeded permutation.</summary>
     public static int[] Order(string order, int seed) =>
-        order == "random" ? Permutation.Seeded(Nb201Space.EdgeCount, seed) : Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
+        order == "random"
+            ? Permutation.Seeded(Nb201Space.EdgeCount, seed)
+            : Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
 
     /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
-    /// <param name="scoreWithout">Score of the network under the given weights; lower = the removed op mattered more.</param>
+    /// <param name="scoreWithout">
+    /// Score of the network under the given weights; lower = the removed op mattered more.
+    /// </param>
     /// <param name="decided">
     /// Called after each decision with the picks and edges decided so far and the projected weights; returns the
     /// weights to go on with (DARTS-PT fine-tunes α, which moves the undecided edges).
     /// </param>
     /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: the start.</param>
-    public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
-        Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null)
+    /// <param name="note">Told of every candidate that scored NaN or ±∞ (for the selection's notes).</param>
+    /// <param name="criterion">What the score is, for notes and errors (e.g. "proxy nwot").</param>
+    /// <remarks>
+    /// Non-finite scores are handled as the Zero-Cost-PT reference's <c>np.nanargmin</c> handles them: a candidate
+    /// that scored NaN is skipped; ±∞ are ordinary values (−∞ wins: removing that op broke the network); an edge
+    /// whose every candidate scored NaN fails, naming the edge and the criterion.
+    /// </remarks>
+    public static int[] Run(
+        Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
+        Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null, Action<string>? note = null,
+        string criterion = "score")
     {
         var none = Nb201Space.OperationIndex("none");
         var current = (from?.Current ?? weights).detach().clone();
@@ -34,16 +48,28 @@ public static class EdgeProjection
         {
             if (done[edge]) continue;
             var best = -1;
-            var (bestScore, bestWeight) = (double.PositiveInfinity, double.NegativeInfinity);
+            var (bestScore, bestWeight) = (double.NaN, double.NaN);
+            var candidates = 0;
             for (var op = 0; op < Nb201Space.OperationCount; op++)
             {
                 if (excludeNone && op == none) continue;
+                candidates++;
                 using var masked = current.clone();
                 masked[edge, op] = tensor(0f, masked.dtype);
                 var score = scoreWithout(masked);
+                if (!double.IsFinite(score))
+                    note?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                        $"{criterion}: removing {Nb201Space.Operations[op]} on edge {EdgeName(edge)} scored {score}") +
+                        (double.IsNaN(score) ? "; skipped" : ""));
+                if (double.IsNaN(score)) continue;
                 var weight = current[edge, op].to(ScalarType.Float64).item<double>();
-                if (score < bestScore || (score == bestScore && weight > bestWeight)) (best, bestScore, bestWeight) = (op, score, weight);
+                if (best < 0 || score < bestScore || (score == bestScore && weight > bestWeight))
+                    (best, bestScore, bestWeight) = (op, score, weight);
             }
+            if (best < 0)
+                throw new InvalidOperationException(
+                    $"{criterion}: every candidate on edge {EdgeName(edge)} ({candidates} op(s)) scored NaN when " +
+                    "removed, so no op can be chosen there");
             picks[edge] = best;
             current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);
             done[edge] = true;
@@ -51,4 +77,7 @@ public static class EdgeProjection
         }
         return picks;
     }
+
+    /// <summary>Edge number and its nodes, e.g. "2 (2←1)".</summary>
+    static string EdgeName(int edge) => $"{edge} ({Nb201Space.Edges[edge].To}←{Nb201Space.Edges[edge].From})";
 }

@@ -5,7 +5,8 @@ namespace NasPipeline.Proxies.Flops;
 
 /// <summary>
 /// Multiply-accumulates of the convolutions and linear layers for one input image (data-free: the shape is all it
-/// reads), counted from the layers' actual output sizes.
+/// reads), counted from the layers' actual output sizes. Layers in the input's unused parts (ops with a zero
+/// mixing weight) are not counted, so removing an op changes the score.
 /// </summary>
 public sealed class FlopsProxy : IProxy
 {
@@ -14,12 +15,13 @@ public sealed class FlopsProxy : IProxy
 
     public double Score(ProxyInput input)
     {
-        var (network, images, labels) = (input.Network, input.Images, input.Labels);
+        var (network, images) = (input.Network, input.Images);
+        var unused = input.UnusedModules();
         double macs = 0;
         var removers = new List<Action>();
-        foreach (var layer in WeightedLayers.Of(network))
+        foreach (var layer in WeightedLayers.Of(network).Where(l => !unused.Contains(l)))
         {
-            var hook = layer.register_forward_hook((module, input, output) =>
+            var hook = layer.register_forward_hook((module, _, output) =>
             {
                 var w = WeightedLayers.Weight(module);
                 macs += module switch
@@ -32,8 +34,8 @@ public sealed class FlopsProxy : IProxy
             removers.Add(hook.remove);
         }
         network.eval();
-        using (no_grad()) network.call(images[..1]);
-        foreach (var remove in removers) remove();
+        try { using (no_grad()) network.call(images[..1]); }
+        finally { foreach (var remove in removers) remove(); }
         return macs;
     }
 }

@@ -7,26 +7,47 @@ using static TorchSharp.torch;
 namespace NasPipeline.Selectors.ZeroCost;
 
 /// <summary>
-/// <c>zc-&lt;proxy&gt;</c>: the trained supernet's ops scored by a zero-cost proxy, edge by edge: each op is removed in
-/// turn (decided edges one-hot) and the proxy computed on the supernet on one α-half batch; the op whose removal
-/// lowers the score most is kept.
+/// <c>zc-&lt;proxy&gt;</c>: the trained supernet's ops scored by a zero-cost proxy, edge by edge, as Zero-Cost-PT's
+/// projection (and DARTS-PT's, with a proxy for accuracy) does: each op is removed in turn (its mixing weight
+/// zeroed, the others left as they are, decided edges one-hot) and the proxy computed on the supernet on one α-half
+/// batch; the op whose removal lowers the score most is kept. Removed ops still run, multiplied by zero, as in the
+/// references; structural proxies (params, flops, zen's BN terms) leave them out. A candidate that scores NaN is
+/// skipped and noted (the reference's nanargmin).
 /// </summary>
 public sealed class ZeroCostSelector(ZeroCostOptions options) : IArchitectureSelector
 {
     public SelectionResult Select(SelectionContext context)
     {
-        var proxy = ProxyCatalog.Create(options.Proxy);
+        var proxy = ProxyCatalog.Create(options.Proxy, options.ProxyOptions);
         var supernet = context.Supernet;
         var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, 0);
         using var weights = SelectionBatches.Weights(context.MixingWeights);
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
-        var picks = Project(proxy, supernet, weights, order, options.ExcludeNone, images, labels);
+        var notes = new List<string>();
+        var picks = Project(
+            proxy, supernet, weights, order, options.ExcludeNone, images, labels, notes.Add, context.Seed);
         return new SelectionResult(Genotype.FromIndices(picks),
-            [string.Create(CultureInfo.InvariantCulture, $"{proxy.Name} on the trained supernet, edges in order {string.Join(",", order)}, batch {images.shape[0]}")]);
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"{proxy.Name} on the trained supernet, edges in order {string.Join(",", order)}, " +
+                $"batch {images.shape[0]}"),
+            .. notes,
+        ]);
     }
 
-    /// <summary>Edge-by-edge projection of <paramref name="supernet"/> scored by <paramref name="proxy"/> on one batch.</summary>
-    public static int[] Project(IProxy proxy, Nb201Supernet supernet, Tensor weights, IReadOnlyList<int> order, bool excludeNone, Tensor images, Tensor labels) =>
-        EdgeProjection.Run(weights, order, excludeNone,
-            masked => ProxyRunner.Score(proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels)));
+    /// <summary>
+    /// Edge-by-edge projection of <paramref name="supernet"/> scored by <paramref name="proxy"/> on one batch.
+    /// Every candidate is scored with the same <paramref name="seed"/> (null: one drawn from the global generator
+    /// for this projection), so a proxy that draws its own network and inputs (zen) compares candidates under the
+    /// same draw. <paramref name="note"/> hears of non-finite scores.
+    /// </summary>
+    public static int[] Project(IProxy proxy, Nb201Supernet supernet, Tensor weights, IReadOnlyList<int> order,
+        bool excludeNone, Tensor images, Tensor labels, Action<string>? note = null, long? seed = null)
+    {
+        var draw = seed ?? randint(0, int.MaxValue, [1], dtype: ScalarType.Int64).item<long>();
+        return EdgeProjection.Run(weights, order, excludeNone,
+            masked => ProxyRunner.Measure(
+                proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels, draw)),
+            note: note, criterion: $"proxy {proxy.Name}");
+    }
 }
