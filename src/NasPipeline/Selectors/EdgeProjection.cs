@@ -8,7 +8,8 @@ namespace NasPipeline.Selectors;
 /// Deciding an architecture one edge at a time, as DARTS-PT and the zero-cost projections do: on each edge, remove
 /// each candidate op in turn (its mixing weight set to 0, decided edges held one-hot), score the network, and keep
 /// the op whose removal leaves the lowest score (it mattered most); among equal scores (accuracy moves in steps)
-/// the op with the larger current mixing weight. The edge then becomes one-hot.
+/// the op with the larger current mixing weight, or, as DARTS-PT's and Zero-Cost-PT's strict comparisons and
+/// <c>nanargmin</c> do, the first op in canonical order. The edge then becomes one-hot.
 /// </summary>
 public static class EdgeProjection
 {
@@ -23,8 +24,9 @@ public static class EdgeProjection
     /// weights to go on with (DARTS-PT fine-tunes α, which moves the undecided edges).
     /// </param>
     /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: the start.</param>
-    public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
-        Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null)
+    /// <param name="tiesByWeight">Among equal scores: true, the larger mixing weight; false, the first op.</param>
+    public static int[] Run(Tensor weights, IReadOnlyList<int> order, bool excludeNone,
+        Func<Tensor, double> scoreWithout, Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null, bool tiesByWeight = true)
     {
         var none = Nb201Space.OperationIndex("none");
         var current = (from?.Current ?? weights).detach().clone();
@@ -42,7 +44,8 @@ public static class EdgeProjection
                 masked[edge, op] = tensor(0f, masked.dtype);
                 var score = scoreWithout(masked);
                 var weight = current[edge, op].to(ScalarType.Float64).item<double>();
-                if (score < bestScore || (score == bestScore && weight > bestWeight)) (best, bestScore, bestWeight) = (op, score, weight);
+                var better = score < bestScore || (tiesByWeight && score == bestScore && weight > bestWeight);
+                if (better) (best, bestScore, bestWeight) = (op, score, weight);
             }
             picks[edge] = best;
             current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);

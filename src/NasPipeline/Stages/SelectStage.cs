@@ -50,14 +50,10 @@ public sealed class SelectStage(
         using var selection = new SelectionContext(supernet?.Node.Artifact.FinalMixingWeights, seed,
             () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
             data,
-            untrained: () =>
-            {
-                Determinism.Seed(seed);
-                return supernet?.Node.Artifact is { } a
-                    ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
-                    : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes);
-            },
-            training: trained?.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha,
+            untrained: () => supernet?.Node.Artifact is { } a
+                ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
+                : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes),
+            trainer: trained,
             workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
