@@ -9,7 +9,8 @@ namespace NasPipeline.Selectors;
 /// Deciding an architecture one edge at a time, as DARTS-PT and the zero-cost projections do: on each edge, remove
 /// each candidate op in turn (its mixing weight set to 0, decided edges held one-hot), score the network, and keep
 /// the op whose removal leaves the lowest score (it mattered most); among equal scores (accuracy moves in steps)
-/// the op with the larger current mixing weight. The edge then becomes one-hot.
+/// the op with the larger current mixing weight, or, as DARTS-PT's and Zero-Cost-PT's strict comparisons and
+/// <c>nanargmin</c> do, the first op in canonical order. The edge then becomes one-hot.
 /// </summary>
 public static class EdgeProjection
 {
@@ -30,6 +31,7 @@ public static class EdgeProjection
     /// <param name="from">Where a resumed projection goes on (its decided edges are skipped); null: the start.</param>
     /// <param name="note">Told of every candidate that scored NaN or ±∞ (for the selection's notes).</param>
     /// <param name="criterion">What the score is, for notes and errors (e.g. "proxy nwot").</param>
+    /// <param name="tiesByWeight">Among equal scores: true, the larger mixing weight; false, the first op.</param>
     /// <remarks>
     /// Non-finite scores are handled as the Zero-Cost-PT reference's <c>np.nanargmin</c> handles them: a candidate
     /// that scored NaN is skipped; ±∞ are ordinary values (−∞ wins: removing that op broke the network); an edge
@@ -38,7 +40,7 @@ public static class EdgeProjection
     public static int[] Run(
         Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
         Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null, Action<string>? note = null,
-        string criterion = "score")
+        string criterion = "score", bool tiesByWeight = true)
     {
         var none = Nb201Space.OperationIndex("none");
         var current = (from?.Current ?? weights).detach().clone();
@@ -63,7 +65,7 @@ public static class EdgeProjection
                         (double.IsNaN(score) ? "; skipped" : ""));
                 if (double.IsNaN(score)) continue;
                 var weight = current[edge, op].to(ScalarType.Float64).item<double>();
-                if (best < 0 || score < bestScore || (score == bestScore && weight > bestWeight))
+                if (best < 0 || score < bestScore || (tiesByWeight && score == bestScore && weight > bestWeight))
                     (best, bestScore, bestWeight) = (op, score, weight);
             }
             if (best < 0)

@@ -12,7 +12,7 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public sealed class SelectionContext(
     double[][]? mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
-    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, AlphaOptions? alpha = null,
+    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, ISupernetTrainer? trainer = null,
     string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select")
     : IDisposable
 {
@@ -25,10 +25,14 @@ public sealed class SelectionContext(
     public int Seed { get; } = seed;
 
     /// <summary>How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it.</summary>
-    public SupernetTrainingOptions Training { get; } = training ?? new SupernetTrainingOptions(1, 64, 0.025, 0.001, 0.9, true, 5e-4, 5);
+    public SupernetTrainingOptions Training { get; } =
+        trainer?.Training ?? training ?? new SupernetTrainingOptions(1, 64, 0.025, 0.001, 0.9, true, 5e-4, 5);
 
-    /// <summary>The trainer's α optimiser, or null when it kept α fixed (oneshot, rsws).</summary>
-    public AlphaOptions? Alpha { get; } = alpha;
+    /// <summary>
+    /// A fresh instance of the method that trained the supernet (not attached), for selectors that go on training
+    /// it the same way (DARTS-PT's tuning), or null when the selection has no trainer.
+    /// </summary>
+    public ISupernetTrainer? Trainer { get; } = trainer;
 
     /// <summary>Where long selectors keep checkpoints (the node's work folder), or null: no checkpoints.</summary>
     public string? WorkDirectory { get; } = workDirectory;
@@ -52,7 +56,16 @@ public sealed class SelectionContext(
         if (_supernet.IsValueCreated) _supernet.Value.Dispose();
     }
 
-    /// <summary>A freshly initialised supernet of the same shape (Zero-Cost-PT scores an untrained one).</summary>
-    public Nb201Supernet NewUntrainedSupernet() =>
-        (untrained ?? throw new InvalidOperationException("this context has no untrained supernet factory"))();
+    /// <summary>
+    /// A freshly initialised supernet of the same shape (Zero-Cost-PT scores untrained networks). Draw 0 is
+    /// initialised from the experiment seed; every other draw from its own seed, so each is a different network,
+    /// and the same on every run.
+    /// </summary>
+    public Nb201Supernet NewUntrainedSupernet(int draw = 0)
+    {
+        var factory = untrained
+            ?? throw new InvalidOperationException("this context has no untrained supernet factory");
+        Determinism.Seed(draw == 0 ? Seed : unchecked(Seed * 7919 + draw));
+        return factory();
+    }
 }

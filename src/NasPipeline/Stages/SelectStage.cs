@@ -21,7 +21,8 @@ public sealed class SelectStage(
     readonly SelectionReads _reads = SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads;
 
     public string Name => "select";
-    public int Version => 5; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α
+    public int Version => 6; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α;
+    // 6: pt, zc-pt, shared-weights and the zc proxies as their reference code
 
     public string Label => supernet is { } s
         ? $"select {selector.Id} from {s.Trainer.Id} seed={seed}"
@@ -57,14 +58,10 @@ public sealed class SelectStage(
         using var selection = new SelectionContext(supernet?.Node.Artifact.FinalMixingWeights, seed,
             () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
             data,
-            untrained: () =>
-            {
-                Determinism.Seed(seed);
-                return supernet?.Node.Artifact is { } a
-                    ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
-                    : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes);
-            },
-            training: trained?.Training, alpha: (trained as GradientAlphaTrainer)?.Alpha,
+            untrained: () => supernet?.Node.Artifact is { } a
+                ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
+                : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes),
+            trainer: trained,
             workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label);
         var result = method.Select(selection);
         return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);

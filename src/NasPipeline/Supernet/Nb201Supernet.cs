@@ -56,9 +56,17 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
     /// <summary>Runs the supernet with explicit mixing weights [edges, ops].</summary>
     public Tensor Forward(Tensor input, Tensor weights) => Forward(input, new Mixing(weights));
 
+    /// <summary>
+    /// Edges held at one op (−1: free) in every forward whatever mixing it is given, or null: DARTS-PT's projected
+    /// network (ruocwang/darts-pt <c>get_projected_weights</c>) overrides its decided edges in the α step, the
+    /// perturbation and the weight step alike. A plain field, not module state: checkpoints do not hold it.
+    /// </summary>
+    public int[]? FixedOps { get; set; }
+
     /// <summary>Runs the supernet with the given mixing (weights and, optionally, one active op per edge).</summary>
     public Tensor Forward(Tensor input, Mixing mixing)
     {
+        if (FixedOps is { } fixedOps) mixing = mixing.Fix(fixedOps);
         var x = stem.call(input);
         foreach (var layer in layers)
             x = layer switch

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp.Modules;
@@ -9,54 +10,66 @@ using static TorchSharp.torch;
 namespace NasPipeline.Training;
 
 /// <summary>
-/// DARTS-PT's fine-tuning between edge decisions: fresh optimisers, constant learning rate; decided edges stay
-/// one-hot, undecided edges mix by softmax(α). With α options, each step first takes a first-order DARTS step on
-/// α with an α-half batch; without, α stays fixed (the blank supernet) and only the weights train. The optimisers
-/// live as long as this object, so a checkpoint can save them and a resumed run restore them.
+/// DARTS-PT's fine-tuning between edge decisions (ruocwang/darts-pt <c>nasbench201/projection.py</c>
+/// <c>pt_project</c>): one SGD weight optimiser at a constant learning rate, made once for the whole projection
+/// (<c>reset_optimizer</c> before the first decision), and the trainer's own α step and α optimiser, also kept
+/// across decisions (the reference goes on with the search's <c>architect</c>). The supernet trains the way its
+/// trainer trained it, as the reference's darts-/sdarts-/blank-proj networks do: each step is the trainer's α step
+/// (nothing for fixed-α trainers) and then a weight step under the trainer's weight-step mixing (perturbed for
+/// SDARTS, sampled for DrNAS, GDAS, SNAS, RSWS), taken at the end of its schedules (final ε, τ), with decided edges
+/// held one-hot in every forward (<see cref="Nb201Supernet.FixedOps"/>). Undecided edges are then scored under the
+/// trainer's selection weights (softmax(α) for DARTS, the Dirichlet mean for DrNAS).
 /// </summary>
 public sealed class ProjectedTuning : IDisposable
 {
     readonly Nb201Supernet _supernet;
-    readonly Tensor _mask;
-    readonly Tensor _projected;
+    readonly ISupernetTrainer _trainer;
     readonly List<Parameter> _weights;
     readonly optim.Optimizer _weightOptimizer;
-    readonly optim.Optimizer? _alphaOptimizer;
     readonly double _learningRate;
     readonly SupernetTrainingOptions _o;
 
-    public ProjectedTuning(Nb201Supernet supernet, bool[] decided, Tensor projected, AlphaOptions? alpha,
-        double learningRate, SupernetTrainingOptions o)
+    /// <summary>
+    /// Attaches <paramref name="trainer"/> to <paramref name="supernet"/>: its α optimiser starts here.
+    /// </summary>
+    public ProjectedTuning(Nb201Supernet supernet, ISupernetTrainer trainer, double learningRate)
     {
-        (_supernet, _learningRate, _o) = (supernet, learningRate, o);
-        _mask = tensor(decided).unsqueeze(1);
-        _projected = projected.detach().clone();
+        (_supernet, _trainer, _learningRate, _o) = (supernet, trainer, learningRate, trainer.Training);
         _weights = supernet.WeightParameters().ToList();
-        _weightOptimizer = optim.SGD(_weights, learningRate, o.Momentum, weight_decay: o.WeightDecay,
-            nesterov: o.Nesterov);
-        _alphaOptimizer = alpha is null ? null
-            : optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2,
-                weight_decay: alpha.WeightDecay);
+        _weightOptimizer = optim.SGD(_weights, learningRate, _o.Momentum, weight_decay: _o.WeightDecay,
+            nesterov: _o.Nesterov);
+        trainer.Attach(supernet);
     }
 
-    /// <summary>Tunes for <paramref name="epochs"/> epochs without checkpoints.</summary>
-    /// <returns>The mixing weights after tuning: projected rows for decided edges, softmax(α) elsewhere.</returns>
-    public static Tensor Run(Nb201Supernet supernet, bool[] decided, Tensor projected, AlphaOptions? alpha,
-        Batches weightBatches, Batches alphaBatches, int epochs, double learningRate, SupernetTrainingOptions o)
+    /// <summary>Whether the trainer learns α (then each tuning step also takes an α step on an α-half batch).</summary>
+    public bool LearnsAlpha => _trainer is GradientAlphaTrainer;
+
+    /// <summary>Holds the decided edges at their picks from now on (in tuning and in every other forward).</summary>
+    public void Fix(IReadOnlyList<int> picks, IReadOnlyList<bool> done) =>
+        _supernet.FixedOps = Enumerable.Range(0, Nb201Space.EdgeCount).Select(e => done[e] ? picks[e] : -1).ToArray();
+
+    /// <summary>Decides every edge of <paramref name="picks"/>, tunes for <paramref name="epochs"/> epochs.</summary>
+    /// <returns>The mixing weights after tuning (see <see cref="Mixing"/>).</returns>
+    public static Tensor Run(Nb201Supernet supernet, ISupernetTrainer trainer, IReadOnlyList<int> picks,
+        IReadOnlyList<bool> done, Batches weightBatches, Batches alphaBatches, int epochs, double learningRate)
     {
-        using var tuning = new ProjectedTuning(supernet, decided, projected, alpha, learningRate, o);
+        using var tuning = new ProjectedTuning(supernet, trainer, learningRate);
+        tuning.Fix(picks, done);
         var start = TuningPosition.Before(weightBatches.Draws, alphaBatches.Draws);
         tuning.Train(weightBatches, alphaBatches, epochs, start);
         return tuning.Mixing();
     }
 
     /// <summary>
-    /// The current mixing weights, detached: projected rows for decided edges, softmax(α) elsewhere.
+    /// The current mixing weights, detached: one-hot rows for decided edges, the trainer's selection weights
+    /// elsewhere (no jump to softmax(α) for a trainer that selects by something else).
     /// </summary>
     public Tensor Mixing()
     {
         using var _ = no_grad();
-        return Mixing(_supernet.SoftmaxWeights()).detach();
+        return _supernet.FixedOps is { } fixedOps
+            ? new Mixing(_trainer.SelectionWeights(_supernet)).Fix(fixedOps).Weights.detach()
+            : _trainer.SelectionWeights(_supernet).detach();
     }
 
     /// <summary>
@@ -71,17 +84,20 @@ public sealed class ProjectedTuning : IDisposable
     {
         (stop, progress) = (stop ?? StopSignal.Never, progress ?? NullProgress.Instance);
         if (from.Position.Epoch >= epochs) return;
-        _supernet.train();
         var steps = weightBatches.Count;
+        // Where the trainer's schedules (SDARTS's ε, Gumbel τ) ended: the supernet as it was trained last.
+        var end = new TrainingStep(Math.Max(_o.Epochs - 1, 0), _o.Epochs, 0, 1, _learningRate);
         var clock = new LoopClock(from.Position.Epoch * (long)steps + from.Position.Step, epochs * (long)steps);
         for (var epoch = from.Position.Epoch; epoch < epochs; epoch++)
         {
+            _supernet.train();
             var resumed = epoch == from.Position.Epoch;
             var epochClock = Stopwatch.StartNew();
             var mean = resumed ? new RunningMean(from.Mean) : new RunningMean();
+            var architecture = new RunningMean();
             var (weightDraws, alphaDraws) = (weightBatches.Draws, alphaBatches.Draws);
             var skip = resumed ? from.Position.Step : 0;
-            using var alphaEpoch = _alphaOptimizer is null ? null : alphaBatches.Epoch(skip).GetEnumerator();
+            using var alphaEpoch = LearnsAlpha ? alphaBatches.Epoch(skip).GetEnumerator() : null;
             weightBatches.ForEach((images, labels, step) =>
             {
                 if (stop.Requested)
@@ -91,17 +107,17 @@ public sealed class ProjectedTuning : IDisposable
                     throw new NodeInterruptedException(
                         $"{task}: stopped at tuning epoch {epoch + 1}/{epochs}, step {step}/{steps}; checkpoint saved");
                 }
+                var batch = new Batch(images, labels);
                 if (alphaEpoch is not null)
                 {
                     if (!alphaEpoch.MoveNext()) return;
                     var (xa, ya) = alphaEpoch.Current;
-                    _alphaOptimizer!.zero_grad();
-                    var alphaLogits = _supernet.Forward(xa, Mixing(_supernet.SoftmaxWeights()));
-                    nn.functional.cross_entropy(alphaLogits, ya).backward();
-                    _alphaOptimizer.step();
+                    var search = new SearchBatch(batch, new Batch(xa, ya));
+                    _trainer.UpdateArchitecture(_supernet, search, end, architecture);
                 }
+                var mixing = _trainer.WeightStepMixing(_supernet, batch, end);
                 _weightOptimizer.zero_grad();
-                var logits = _supernet.Forward(images, Mixing(_supernet.SoftmaxWeights()).detach());
+                var logits = _supernet.Forward(images, mixing);
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
                 if (_o.GradClip > 0) nn.utils.clip_grad_norm_(_weights, _o.GradClip);
@@ -124,26 +140,23 @@ public sealed class ProjectedTuning : IDisposable
         }
     }
 
-    /// <summary>Both optimisers' state (momentum buffers, Adam moments and step counts).</summary>
+    /// <summary>Both optimisers' state (momentum buffers, the trainer's α optimiser moments and step counts).</summary>
     public void SaveState(CheckpointWriter checkpoint)
     {
         checkpoint.Optimizer("tuning-weight-optimizer", _weightOptimizer);
-        if (_alphaOptimizer is not null) checkpoint.Optimizer("tuning-alpha-optimizer", _alphaOptimizer);
+        _trainer.SaveState(checkpoint);
     }
 
     public void LoadState(CheckpointReader checkpoint)
     {
         checkpoint.Optimizer("tuning-weight-optimizer", _weightOptimizer);
-        if (_alphaOptimizer is not null) checkpoint.Optimizer("tuning-alpha-optimizer", _alphaOptimizer);
+        _trainer.LoadState(checkpoint);
     }
 
-    Tensor Mixing(Tensor softmax) => where(_mask, _projected, softmax);
-
+    /// <summary>Frees the weight optimiser and lets the supernet mix freely again.</summary>
     public void Dispose()
     {
         _weightOptimizer.Dispose();
-        _alphaOptimizer?.Dispose();
-        _mask.Dispose();
-        _projected.Dispose();
+        _supernet.FixedOps = null;
     }
 }

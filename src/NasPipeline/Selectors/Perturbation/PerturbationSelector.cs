@@ -10,12 +10,16 @@ namespace NasPipeline.Selectors.Perturbation;
 
 /// <summary>
 /// Perturbation-based selection (Wang et al., ICLR 2021, "Rethinking Architecture Selection in Differentiable
-/// NAS"): edges in a seeded random order; on each, every op is removed in turn and the supernet's α-half accuracy
-/// (or loss) measured; the op whose removal hurts most is kept; the edge is fixed one-hot and the supernet's
-/// supernet is fine-tuned for <c>tune_epochs_between</c> epochs (weights at the training lr × <c>tune_lr_factor</c>,
-/// and α by first-order DARTS steps when the trainer learned α) before the next decision; undecided edges then mix
-/// by the tuned softmax(α). With a work folder it checkpoints after each decision and each tuning epoch (and at a
-/// tuning step when asked to stop); a stop while an edge is being scored loses only that edge's scores.
+/// NAS"; ruocwang/darts-pt <c>nasbench201/projection.py</c>): edges in a seeded random order; on each, every op is
+/// removed in turn and the supernet's α-half accuracy (or loss) measured with BN on batch statistics; the op whose
+/// removal hurts most is kept (the first in canonical order among equal scores, as the reference's strict
+/// comparison does); the edge is fixed one-hot and the supernet fine-tuned the way its trainer trained it
+/// (<see cref="ProjectedTuning"/>: one weight optimiser at the training lr × <c>tune_lr_factor</c> and the trainer's
+/// α optimiser, both kept across decisions) for <c>tune_epochs_between</c> epochs before the next decision, one
+/// epoch fewer before the last (the reference projects at tuning epochs 0, p, 2p, … and at its last epoch 5p − 1);
+/// undecided edges then mix by the trainer's selection weights. With a work folder it checkpoints after each
+/// decision and each tuning epoch (and at a tuning step when asked to stop); a stop while an edge is being scored
+/// loses only that edge's scores.
 /// </summary>
 public sealed class PerturbationSelector(PerturbationOptions options) : IArchitectureSelector
 {
@@ -23,6 +27,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
     {
         var supernet = context.Supernet;
         var data = context.Data;
+        var trainer = context.Trainer ?? throw new InvalidOperationException(
+            "pt tunes the supernet the way it was trained: the selection context needs its trainer");
         var images = SupernetScore.AlphaHalf(data, options.EvalSize, options.BatchSize);
         Batches Tuning(ImageSet half, int seed) =>
             new(half.Take(options.TuneImages), data.Normalization, context.Training.BatchSize, shuffle: true, seed,
@@ -32,6 +38,7 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
         var learningRate = context.Training.LearningRate * options.TuneLearningRateFactor;
         using var weights = SelectionBatches.Weights(context.MixingWeights);
+        using var run = new ProjectedTuning(supernet, trainer, learningRate);
         var checkpoints = context.WorkDirectory is null ? null : new CheckpointStore(context.WorkDirectory, "pt");
         LoopClock? clock = null; // decisions made by this process: a resumed one does not count the earlier ones
 
@@ -58,8 +65,7 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
             var (done, edges) = (decided.Decided, Nb201Space.EdgeCount);
             if (saved is null) context.Progress.Items(context.Task, done, edges, clock!.Remaining(done));
             if (done == edges) return decided.Current;
-            using var run = new ProjectedTuning(supernet, decided.Done, decided.Current, context.Alpha, learningRate,
-                context.Training);
+            run.Fix(decided.Picks, decided.Done);
             var projected = SupernetTrainingLoop.ToArray(decided.Current); // float32 values: exact as doubles
             void Save(TuningPosition at) => checkpoints?.Save(checkpoint =>
             {
@@ -68,29 +74,29 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
                 checkpoint.RandomState();
                 checkpoint.Json("state", new PerturbationRunState(decided.Picks, decided.Done, projected, at));
             });
-            if (saved is not null) run.LoadState(saved);
-            else
+            if (saved is null)
             {
                 Save(from);
                 if (context.Stop.Requested) throw Stopped($"after {decided.Decided} edge decision(s)");
             }
-            run.Train(tuning, alphaTuning, options.TuneEpochsBetween, from, checkpoints is null ? null : Save,
+            run.Train(tuning, alphaTuning, options.TuneEpochsAfter(done), from, checkpoints is null ? null : Save,
                 context.Stop, context.Progress, $"{context.Task} (tuning after {decided.Decided} edges)");
             return run.Mixing();
         }
 
-        // Restores the supernet, the generator and the batches, finishes the interrupted tuning, and returns where
-        // the projection goes on.
+        // Restores the supernet, both optimisers, the generator and the batches, finishes the interrupted tuning,
+        // and returns where the projection goes on.
         ProjectionState Resume(CheckpointReader saved)
         {
             var state = saved.Json<PerturbationRunState>("state");
             saved.Module("supernet", supernet);
+            run.LoadState(saved);
             saved.RandomState();
             tuning.FastForward(state.Tuning.WeightDraws);
             alphaTuning.FastForward(state.Tuning.AlphaDraws);
             using var projected = SelectionBatches.Weights(state.Projected);
             var decided = new ProjectionState(state.Picks, state.Done, projected);
-            var (epoch, epochs) = (state.Tuning.Position.Epoch, options.TuneEpochsBetween);
+            var (epoch, epochs) = (state.Tuning.Position.Epoch, options.TuneEpochsAfter(decided.Decided));
             context.Progress.Note(string.Create(CultureInfo.InvariantCulture,
                 $"resuming {context.Task} after {decided.Decided} of {Nb201Space.EdgeCount} edge decisions, ") +
                 (epoch < epochs ? $"tuning epoch {epoch + 1}/{epochs}" : "tuning done"));
@@ -100,7 +106,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         var resumed = checkpoints?.Latest() is { } latest ? Resume(latest) : null;
         clock = new LoopClock(resumed?.Decided ?? 0, Nb201Space.EdgeCount);
         var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout,
-            decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed);
+            decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed,
+            tiesByWeight: false);
         return new SelectionResult(Genotype.FromIndices(picks), [string.Create(CultureInfo.InvariantCulture,
             $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, " +
             $"tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);

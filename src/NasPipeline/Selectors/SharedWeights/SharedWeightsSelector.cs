@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
+using NasPipeline.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -9,44 +10,87 @@ namespace NasPipeline.Selectors.SharedWeights;
 
 /// <summary>
 /// Ranks sampled architectures by their accuracy with the supernet's shared weights (one op per edge, only that op
-/// computed) on α-half images and returns the best (Bender et al.; Li &amp; Talwalkar). BN either uses batch
-/// statistics (<c>train</c>) or is recalibrated per architecture on weight-half batches, then evaluated (<c>recalibrate</c>).
+/// computed) and returns the best, as random search with weight sharing does (Li &amp; Talwalkar, UAI 2019;
+/// liamcli/randomNAS_release <c>get_eval_arch</c>): <c>num_samples</c> uniformly sampled architectures are each
+/// screened on the next <c>screen_batches</c> batches of a shuffled α half (one stream, so each sees other images),
+/// then the <c>top_k</c> best are measured on the whole α half (<c>eval_size</c>) and the best of those returned
+/// (the first among equal accuracies). BN as <see cref="SharedWeightsOptions.BatchNorm"/> says.
 /// </summary>
 public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchitectureSelector
 {
     public SelectionResult Select(SelectionContext context)
     {
         var supernet = context.Supernet;
-        var images = SupernetScore.AlphaHalf(context.Data, options.EvalSize, options.BatchSize);
+        var data = context.Data;
+        var half = data.AlphaHalf.Take(options.EvalSize);
+        var screening = new Batches(half, data.Normalization, options.BatchSize, shuffle: true, context.Seed);
+        using var stream = Stream(screening).GetEnumerator();
+        var whole = new Batches(half, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         var random = new System.Random(context.Seed);
-        var scored = new List<(Genotype Genotype, double Accuracy)>();
+        var screened = new List<(Genotype Genotype, double Accuracy)>();
         for (var i = 0; i < options.NumSamples; i++)
         {
             context.Stop.ThrowIfRequested(context.Task);
             var genotype = Genotype.Random(random);
-            using var scope = NewDisposeScope();
-            var mixing = Mixing.OneHot(genotype.Indices);
-            var accuracy = options.BatchNorm == "recalibrate"
-                ? Recalibrated(supernet, mixing, context.Data, images)
-                : SupernetScore.Of(supernet, mixing, images).Accuracy;
-            scored.Add((genotype, accuracy));
+            var batches = Enumerable.Range(0, options.ScreenBatches).Select(_ => Next(stream)).ToList();
+            screened.Add((genotype, Measure(supernet, genotype, data, batches)));
+            foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
         }
-        var ranked = scored.OrderByDescending(s => s.Accuracy).ToList();
-        var top = string.Join("; ", ranked.Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Genotype} {s.Accuracy:P1}")));
-        return new SelectionResult(ranked[0].Genotype, [$"shared-weight accuracy of the best of {options.NumSamples} sampled: {top}"]);
+        var finalists = screened.OrderByDescending(s => s.Accuracy).Take(options.TopK).Select(s =>
+        {
+            context.Stop.ThrowIfRequested(context.Task);
+            return (s.Genotype, Accuracy: Measure(supernet, s.Genotype, data, whole.Epoch()));
+        }).ToList();
+        var best = finalists.MaxBy(f => f.Accuracy);
+        var top = string.Join("; ", finalists.OrderByDescending(f => f.Accuracy).Take(3)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Genotype} {f.Accuracy:P1}")));
+        return new SelectionResult(best.Genotype, [string.Create(CultureInfo.InvariantCulture,
+            $"shared-weight accuracy ({options.BatchNorm} BN) of the best {finalists.Count} of {options.NumSamples} " +
+            $"sampled, screened on {options.ScreenBatches} batch(es) each: {top}")]);
     }
 
-    double Recalibrated(Nb201Supernet supernet, Mixing mixing, SearchData data, Batches images)
+    /// <summary>The accuracy of <paramref name="genotype"/> with the shared weights on the batches.</summary>
+    double Measure(Nb201Supernet supernet, Genotype genotype, SearchData data,
+        IEnumerable<(Tensor Images, Tensor Labels)> batches)
     {
-        // Fresh cumulative BN statistics of this architecture alone, then evaluation-mode accuracy.
+        using var scope = NewDisposeScope();
+        var mixing = Mixing.OneHot(genotype.Indices);
         var norms = supernet.modules().OfType<BatchNorm2d>().ToList();
+        if (options.BatchNorm == "recalibrate") Recalibrate(supernet, norms, mixing, data);
+        supernet.train(options.BatchNorm == "train");
+        var mean = new RunningMean();
+        using (no_grad())
+            foreach (var (x, y) in batches)
+            {
+                var output = supernet.Forward(x, mixing);
+                mean.Add(nn.functional.cross_entropy(output, y), output, y);
+            }
+        if (options.BatchNorm == "recalibrate") foreach (var bn in norms) bn.momentum = 0.1;
+        return mean.Accuracy;
+    }
+
+    // Fresh cumulative BN statistics of this architecture alone, then evaluation-mode accuracy.
+    void Recalibrate(Nb201Supernet supernet, List<BatchNorm2d> norms, Mixing mixing, SearchData data)
+    {
         foreach (var bn in norms) { bn.reset_running_stats(); bn.momentum = null; }
         supernet.train();
         var calibration = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         using (no_grad())
-            calibration.ForEach((x, _, index) => { if (index < options.RecalibrationBatches) supernet.Forward(x, mixing); });
-        var accuracy = SupernetScore.Of(supernet, mixing, images, batchStatistics: false).Accuracy;
-        foreach (var bn in norms) bn.momentum = 0.1;
-        return accuracy;
+            calibration.ForEach((x, _, index) =>
+            {
+                if (index < options.RecalibrationBatches) supernet.Forward(x, mixing);
+            });
+    }
+
+    static (Tensor Images, Tensor Labels) Next(IEnumerator<(Tensor Images, Tensor Labels)> batches) =>
+        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("no images to screen on");
+
+    // The reference's valid_iter: batch after batch, looping back over a reshuffled α half when it runs out.
+    static IEnumerable<(Tensor Images, Tensor Labels)> Stream(Batches batches)
+    {
+        if (batches.Count == 0) yield break;
+        while (true)
+            foreach (var batch in batches.Epoch())
+                yield return batch;
     }
 }

@@ -1,16 +1,22 @@
 using System.Globalization;
+using NasPipeline.Checkpoints;
+using NasPipeline.Data;
 using NasPipeline.Proxies;
 using NasPipeline.SearchSpaces.Nb201;
-using NasPipeline.Selectors.ZeroCost;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Selectors.ZeroCostPt;
 
 /// <summary>
-/// Zero-Cost-PT on an untrained supernet (same shape, seeded): <c>pool_size</c> edge-by-edge passes in random
-/// order, each deciding every edge by the proxy with one op masked at a time (one batch per pass); then every
-/// distinct candidate is scored by the proxy summed over <c>validate_batches</c> batches, and the best returned.
+/// Zero-Cost-PT (Xiang et al., AAAI 2023; visionbasicagent/zerocost_operation_score <c>nasbench201/
+/// networks_proposal.py</c>, <c>init_projection.pt_project</c> and <c>zerocostnas/post_validate.py</c>) on an
+/// untrained supernet: <c>pool_size</c> edge-by-edge passes, each deciding every edge by the proxy with one op
+/// masked at a time on a fresh random weight-half batch per edge decision (<c>next(iter(train_queue))</c>), the op
+/// whose removal leaves the lowest score kept (the first among equal scores, <c>nanargmin</c>). Every distinct
+/// candidate is then built as a freshly initialised network of its own and scored by the proxy summed over
+/// <c>validate_batches</c> batches of the first <c>validate_batches · batch_size</c> weight-half images, reshuffled
+/// for each candidate; the best is returned. NASWOT runs with BN in evaluation mode, as the reference's scorers do.
 /// It never reads the trained supernet: the trainer does not matter to it by design.
 /// </summary>
 public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectureSelector
@@ -20,25 +26,85 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
     public SelectionResult Select(SelectionContext context)
     {
         var proxy = ProxyCatalog.Create(options.Proxy);
-        using var supernet = context.NewUntrainedSupernet();
+        var data = context.Data;
+        List<Genotype> candidates;
+        using (var supernet = context.NewUntrainedSupernet())
+            candidates = Propose(proxy, supernet, options, context.Seed, data, context.Stop, context.Task);
+        var validation = new Batches(data.WeightHalf.Take(options.ValidateBatches * options.BatchSize),
+            data.Normalization, options.BatchSize, shuffle: true, context.Seed + 1);
+        var scored = candidates.Select((genotype, index) =>
+        {
+            context.Stop.ThrowIfRequested(context.Task);
+            using var network = context.NewUntrainedSupernet(draw: index + 1);
+            var score = 0.0;
+            validation.ForEach((images, labels, _) =>
+                score += Score(proxy, network, Mixing.OneHot(genotype.Indices), images, labels));
+            return (Genotype: genotype, Score: score);
+        }).ToList();
+        var best = scored.MaxBy(c => c.Score); // the first of equal scores, as nanargmax
+        return new SelectionResult(best.Genotype, [string.Create(CultureInfo.InvariantCulture,
+            $"{proxy.Name} on untrained networks: {candidates.Count} distinct candidate(s) from " +
+            $"{options.PoolSize} passes; best {best.Score:G6} over {validation.Count} batch(es)")]);
+    }
+
+    /// <summary>
+    /// The distinct architectures of <c>pool_size</c> projection passes over the untrained
+    /// <paramref name="supernet"/>, in the order first found, on random weight-half batches.
+    /// </summary>
+    public static List<Genotype> Propose(IProxy proxy, Nb201Supernet supernet, ZeroCostPtOptions options, int seed,
+        SearchData data, StopSignal? stop = null, string task = "zc-pt")
+    {
         using var start = supernet.SoftmaxWeights().detach();
+        var proposal = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: true, seed);
+        using var batches = Endless(proposal).GetEnumerator();
         var candidates = new List<Genotype>();
         for (var pass = 0; pass < options.PoolSize; pass++)
         {
-            context.Stop.ThrowIfRequested(context.Task);
-            var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, pass);
-            var order = EdgeProjection.Order("random", context.Seed * 1000 + pass);
-            var picks = ZeroCostSelector.Project(proxy, supernet, start, order, options.ExcludeNone, images, labels);
-            var genotype = Genotype.FromIndices(picks);
-            if (!candidates.Contains(genotype)) candidates.Add(genotype);
+            stop?.ThrowIfRequested(task);
+            var order = EdgeProjection.Order(options.EdgeOrder, seed * 1000 + pass);
+            var batch = Next(batches);
+            try
+            {
+                var picks = EdgeProjection.Run(start, order, options.ExcludeNone,
+                    masked => Score(proxy, supernet, new Mixing(masked), batch.Images, batch.Labels),
+                    decided =>
+                    {
+                        batch.Images.Dispose();
+                        batch.Labels.Dispose();
+                        batch = Next(batches);
+                        return decided.Current;
+                    }, tiesByWeight: false);
+                var genotype = Genotype.FromIndices(picks);
+                if (!candidates.Contains(genotype)) candidates.Add(genotype);
+            }
+            finally
+            {
+                batch.Images.Dispose();
+                batch.Labels.Dispose();
+            }
         }
+        return candidates;
+    }
 
-        var scored = candidates.Select(g => (Genotype: g, Score: Enumerable.Range(0, options.ValidateBatches).Sum(b =>
-        {
-            var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, options.PoolSize + b);
-            return ProxyRunner.Score(proxy, new MixedSupernet(supernet, Mixing.OneHot(g.Indices)).Input(images, labels));
-        }))).OrderByDescending(c => c.Score).ToList();
-        return new SelectionResult(scored[0].Genotype,
-            [string.Create(CultureInfo.InvariantCulture, $"{proxy.Name} on an untrained supernet: {candidates.Count} distinct candidate(s) from {options.PoolSize} passes; best {scored[0].Score:G6}")]);
+    /// <summary>The proxy's score of <paramref name="network"/> under <paramref name="mixing"/> on one batch.</summary>
+    public static double Score(IProxy proxy, Nb201Supernet network, Mixing mixing, Tensor images, Tensor labels)
+    {
+        var mixed = new MixedSupernet(network, mixing);
+        // Zero-Cost-PT's own criterion (its "jacob", NASWOT) runs the network in evaluation mode; other proxies run
+        // as foresight's find_measures runs them, which is how our proxies run.
+        if (proxy.Name != "nwot") return ProxyRunner.Score(proxy, mixed.Input(images, labels));
+        return ProxyRunner.Score(proxy, new ProxyInput(new EvaluationModeNetwork(mixed), images, labels));
+    }
+
+    static (Tensor Images, Tensor Labels) Next(IEnumerator<(Tensor Images, Tensor Labels)> batches) =>
+        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("no images to batch");
+
+    // Batch after batch, epoch after epoch (a new order each epoch): a fresh random batch every time.
+    static IEnumerable<(Tensor Images, Tensor Labels)> Endless(Batches batches)
+    {
+        if (batches.Count == 0) yield break;
+        while (true)
+            foreach (var batch in batches.Epoch())
+                yield return batch;
     }
 }

@@ -15,7 +15,7 @@ namespace NasPipeline.Tests.Selectors.Perturbation;
 /// DARTS-PT stopped (during tuning, at a tuning epoch end, right after an edge decision, or just before an edge is
 /// scored) and resumed with a freshly loaded supernet must pick the same cell and leave the supernet (weights, α,
 /// BN statistics) bit for bit as an uninterrupted selection does, with the same tuning losses. 2 tuning epochs of
-/// 3 steps after each of the first 5 decisions.
+/// 3 steps after each of the first 4 decisions, 1 after the fifth.
 /// </summary>
 public sealed class PerturbationResumeTests
 {
@@ -41,9 +41,11 @@ public sealed class PerturbationResumeTests
         manual_seed(0); // SelectStage seeds the node
         var mixing = Enumerable.Range(0, 6)
             .Select(e => Enumerable.Range(0, 5).Select(k => (k + e) % 5 / 10.0).ToArray()).ToArray();
-        using var context = new SelectionContext(mixing, 0, Trained, () => Data, training: Training,
-            alpha: alphaLearned ? Alpha : null, workDirectory: work, stop: progress.Signal, progress: progress,
-            task: "pt");
+        NasPipeline.Trainers.ISupernetTrainer trainer = alphaLearned
+            ? new NasPipeline.Trainers.Darts.DartsTrainer(new(Training, Alpha))
+            : new KeepAlphaTrainer(Training);
+        using var context = new SelectionContext(mixing, 0, Trained, () => Data, trainer: trainer,
+            workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
         return new Outcome(genotype, TensorBytes.Of(context.Supernet), progress.Epochs);
     }

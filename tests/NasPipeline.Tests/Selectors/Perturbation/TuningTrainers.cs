@@ -1,0 +1,50 @@
+using NasPipeline.Supernet;
+using NasPipeline.Trainers;
+using NasPipeline.Trainers.Darts;
+using NasPipeline.Training;
+using static TorchSharp.torch;
+
+namespace NasPipeline.Tests.Selectors.Perturbation;
+
+/// <summary>
+/// DARTS-PT's "blank" supernet with α as a test set it: α is never learned nor reset, weight steps and selection
+/// mix by softmax(α). (The catalog's fixed-α trainers zero α when attached, as they do at the start of training.)
+/// </summary>
+public sealed class KeepAlphaTrainer(SupernetTrainingOptions training) : ISupernetTrainer
+{
+    public SupernetTrainingOptions Training => training;
+    public void Attach(Nb201Supernet supernet) { }
+    public void UpdateArchitecture(
+        Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
+    public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
+        new(supernet.SoftmaxWeights().detach());
+    public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(SelectionWeights(supernet));
+    public Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+}
+
+/// <summary>First-order DARTS that records what DARTS-PT's tuning asks of it.</summary>
+public sealed class RecordingDartsTrainer(DartsOptions options) : DartsTrainer(options)
+{
+    public int Attached { get; private set; }
+    public List<TrainingStep> ArchitectureSteps { get; } = [];
+    public List<TrainingStep> WeightSteps { get; } = [];
+
+    public override void Attach(Nb201Supernet supernet)
+    {
+        Attached++;
+        base.Attach(supernet);
+    }
+
+    public override void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step,
+        RunningMean metrics)
+    {
+        ArchitectureSteps.Add(step);
+        base.UpdateArchitecture(supernet, batch, step, metrics);
+    }
+
+    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+    {
+        WeightSteps.Add(step);
+        return base.WeightStepMixing(supernet, batch, step);
+    }
+}
