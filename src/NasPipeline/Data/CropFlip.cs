@@ -41,24 +41,25 @@ public sealed class CropFlip(int padding) : IAugmentation
     /// <summary>
     /// The batch cropped and mirrored as <paramref name="draws"/> say, with <paramref name="fill"/> (one value per
     /// channel) around the images: out[b, c, y, x] = padded[b, c, top_b + y, left_b + (flip_b ? W − 1 − x : x)],
-    /// which is the crop followed by the mirror.
+    /// which is the crop followed by the mirror. The position within a padded plane is the same for every channel,
+    /// so it is one [B, H·W] index shared by the channels (a gather), rather than four broadcast indices (a third of
+    /// the time on a CIFAR batch, the same values).
     /// </summary>
     public Tensor Apply(Tensor images, float[] fill, CropFlipDraws draws)
     {
         using var scope = NewDisposeScope();
         var (n, c, h, w) = (images.shape[0], images.shape[1], images.shape[2], images.shape[3]);
+        var (paddedHeight, paddedWidth) = (h + 2 * Padding, w + 2 * Padding);
         var device = images.device;
-        var padded = tensor(fill, device: device).view(1, c, 1, 1)
-            .expand(n, c, h + 2 * Padding, w + 2 * Padding).contiguous();
+        var padded = tensor(fill, device: device).view(1, c, 1, 1).expand(n, c, paddedHeight, paddedWidth).contiguous();
         padded.narrow(2, Padding, h).narrow(3, Padding, w).copy_(images);
 
-        var rows = tensor(draws.Tops, device: device).view(n, 1, 1, 1) + arange(h, device: device).view(1, 1, h, 1);
-        var x = arange(w, device: device).view(1, 1, 1, w);
-        var mirrored = where(tensor(draws.Flips, device: device).view(n, 1, 1, 1), w - 1 - x, x);
-        var columns = tensor(draws.Lefts, device: device).view(n, 1, 1, 1) + mirrored;
-        var batch = arange(n, device: device).view(n, 1, 1, 1);
-        var channel = arange(c, device: device).view(1, c, 1, 1);
-        return padded.index(TensorIndex.Tensor(batch), TensorIndex.Tensor(channel), TensorIndex.Tensor(rows),
-            TensorIndex.Tensor(columns)).MoveToOuterDisposeScope();
+        var rows = tensor(draws.Tops, device: device).view(n, 1, 1).add(arange(h, device: device).view(1, h, 1));
+        var x = arange(w, device: device).view(1, 1, w);
+        var columns = where(tensor(draws.Flips, device: device).view(n, 1, 1), w - 1 - x, x)
+            .add(tensor(draws.Lefts, device: device).view(n, 1, 1));
+        var within = rows.mul(paddedWidth).add(columns).view(n, 1, h * w).expand(n, c, h * w);
+        return padded.view(n, c, paddedHeight * paddedWidth).gather(2, within).view(n, c, h, w)
+            .MoveToOuterDisposeScope();
     }
 }

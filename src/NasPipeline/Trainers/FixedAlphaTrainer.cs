@@ -16,6 +16,8 @@ public abstract class FixedAlphaTrainer(SupernetTrainingOptions training) : ISup
 
     public void Attach(Nb201Supernet supernet)
     {
+        // The scope takes the tensor handle zero_ returns, which would otherwise be left to the finalizer.
+        using var scope = NewDisposeScope();
         using var _ = no_grad();
         supernet.Alpha.zero_();
     }

@@ -20,8 +20,18 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
 
     protected optim.Optimizer AlphaOptimizer => _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");
 
-    public virtual void Attach(Nb201Supernet supernet) =>
-        _optimizer = optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2, weight_decay: alpha.WeightDecay);
+    public virtual void Attach(Nb201Supernet supernet)
+    {
+        _optimizer?.Dispose();
+        _optimizer = optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2,
+            weight_decay: alpha.WeightDecay);
+    }
+
+    public virtual void Detach()
+    {
+        _optimizer?.Dispose();
+        _optimizer = null;
+    }
 
     public virtual void UseWeightOptimizer(optim.Optimizer optimizer) { }
 

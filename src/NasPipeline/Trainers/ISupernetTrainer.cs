@@ -47,6 +47,12 @@ public interface ISupernetTrainer
     void Attach(Nb201Supernet supernet);
 
     /// <summary>
+    /// Frees what <see cref="Attach"/> created (the α optimiser's moment tensors): the loops call it when they end,
+    /// so that state is released now rather than by the finalizer. A later <see cref="Attach"/> starts afresh.
+    /// </summary>
+    void Detach() { }
+
+    /// <summary>
     /// Hands over the loop's weight optimiser, after <see cref="Attach"/>; methods whose α step imitates the next
     /// weight step (second-order DARTS reads its momentum buffers) keep it.
     /// </summary>

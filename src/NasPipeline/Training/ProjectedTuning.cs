@@ -153,9 +153,10 @@ public sealed class ProjectedTuning : IDisposable
         _trainer.LoadState(checkpoint);
     }
 
-    /// <summary>Frees the weight optimiser and lets the supernet mix freely again.</summary>
+    /// <summary>Frees the weight optimiser and the trainer's α state, and lets the supernet mix freely again.</summary>
     public void Dispose()
     {
+        _trainer.Detach();
         _weightOptimizer.Dispose();
         _supernet.FixedOps = null;
     }

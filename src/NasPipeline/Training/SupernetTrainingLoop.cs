@@ -35,7 +35,7 @@ public static class SupernetTrainingLoop
         var weights = supernet.WeightParameters().ToList();
         using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
             nesterov: o.Nesterov);
-        trainer.Attach(supernet);
+        using var attachment = TrainerAttachment.Of(trainer, supernet);
         trainer.UseWeightOptimizer(weightOptimizer);
         // Both halves are augmented, as the references' search loaders both read the train transform's data.
         var weightBatches = new Batches(data.WeightHalf, data.Normalization, o.BatchSize, shuffle: true, seed,

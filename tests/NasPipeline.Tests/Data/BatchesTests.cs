@@ -49,6 +49,30 @@ public sealed class BatchesTests
     }
 
     [Test]
+    public void Epoch_NormalisesEachByteAsAffineSays_BitForBit()
+    {
+        // Every byte value in each of three channels, with awkward statistics: the tensor path must give the bits
+        // of v · scale − offset computed in float32, image by image in the batch's order.
+        var pixels = Enumerable.Range(0, 4 * 3 * 8 * 8).Select(i => (byte)(i * 7 % 256)).ToArray();
+        var images = new ImageSet(pixels, [2, 0, 1, 2], 3, 8, 8, 3);
+        var normalization = new Normalization([0.4914f, 0.1f, 0.93f], [0.247f, 0.0123f, 1.7f]);
+        var (batch, labels) = new Batches(images, normalization, 3, shuffle: false, seed: 0).At(1);
+        using (batch)
+        using (labels)
+        {
+            var expected = new float[3 * 8 * 8];
+            for (var c = 0; c < 3; c++)
+            {
+                var (scale, offset) = normalization.Affine(c);
+                for (var p = 0; p < 64; p++) expected[c * 64 + p] = pixels[3 * 192 + c * 64 + p] * scale - offset;
+            }
+            Assert.That(batch.shape, Is.EqualTo(new long[] { 1, 3, 8, 8 }));
+            Assert.That(batch.data<float>().ToArray(), Is.EqualTo(expected));
+            Assert.That(labels.data<long>().ToArray(), Is.EqualTo(new long[] { 2 }));
+        }
+    }
+
+    [Test]
     public void FastForward_Backwards_Throws()
     {
         var batches = Fresh();

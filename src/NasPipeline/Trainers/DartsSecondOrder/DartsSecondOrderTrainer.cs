@@ -16,6 +16,13 @@ public sealed class DartsSecondOrderTrainer(DartsOptions options) : DartsTrainer
 
     public override void UseWeightOptimizer(optim.Optimizer optimizer) => _weights = optimizer;
 
+    // The loop disposes its weight optimiser after it detaches the trainer: drop the reference with the α one.
+    public override void Detach()
+    {
+        _weights = null;
+        base.Detach();
+    }
+
     public override void UpdateArchitecture(
         Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
