@@ -24,7 +24,7 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         var data = context.Data;
         var half = data.AlphaHalf.Take(options.EvalSize);
         var screening = new Batches(half, data.Normalization, options.BatchSize, shuffle: true, context.Seed);
-        using var stream = Stream(screening).GetEnumerator();
+        using var stream = new BatchStream(screening, "no images to screen on");
         var whole = new Batches(half, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         var random = new System.Random(context.Seed);
         var screened = new List<(Genotype Genotype, double Accuracy)>();
@@ -32,7 +32,7 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         {
             context.Stop.ThrowIfRequested(context.Task);
             var genotype = Genotype.Random(random);
-            var batches = Enumerable.Range(0, options.ScreenBatches).Select(_ => Next(stream)).ToList();
+            var batches = Enumerable.Range(0, options.ScreenBatches).Select(_ => stream.Next()).ToList();
             screened.Add((genotype, Measure(supernet, genotype, data, batches)));
             foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
         }
@@ -80,17 +80,5 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
             {
                 if (index < options.RecalibrationBatches) supernet.Forward(x, mixing);
             });
-    }
-
-    static (Tensor Images, Tensor Labels) Next(IEnumerator<(Tensor Images, Tensor Labels)> batches) =>
-        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("no images to screen on");
-
-    // The reference's valid_iter: batch after batch, looping back over a reshuffled α half when it runs out.
-    static IEnumerable<(Tensor Images, Tensor Labels)> Stream(Batches batches)
-    {
-        if (batches.Count == 0) yield break;
-        while (true)
-            foreach (var batch in batches.Epoch())
-                yield return batch;
     }
 }
