@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Proxies;
+using NasPipeline.Proxies.Nwot;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
@@ -56,13 +57,13 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
     {
         using var start = supernet.SoftmaxWeights().detach();
         var proposal = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: true, seed);
-        using var batches = Endless(proposal).GetEnumerator();
+        using var batches = new BatchStream(proposal, "no images to batch");
         var candidates = new List<Genotype>();
         for (var pass = 0; pass < options.PoolSize; pass++)
         {
             stop?.ThrowIfRequested(task);
             var order = EdgeProjection.Order(options.EdgeOrder, seed * 1000 + pass);
-            var batch = Next(batches);
+            var batch = batches.Next();
             try
             {
                 var picks = EdgeProjection.Run(start, order, options.ExcludeNone,
@@ -71,7 +72,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
                     {
                         batch.Images.Dispose();
                         batch.Labels.Dispose();
-                        batch = Next(batches);
+                        batch = batches.Next();
                         return decided.Current;
                     }, tiesByWeight: false);
                 var genotype = Genotype.FromIndices(picks);
@@ -86,25 +87,15 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         return candidates;
     }
 
+    static readonly NwotProxy NwotInEvaluationMode = new(new NwotOptions("eval"));
+
     /// <summary>The proxy's score of <paramref name="network"/> under <paramref name="mixing"/> on one batch.</summary>
     public static double Score(IProxy proxy, Nb201Supernet network, Mixing mixing, Tensor images, Tensor labels)
     {
-        var mixed = new MixedSupernet(network, mixing);
-        // Zero-Cost-PT's own criterion (its "jacob", NASWOT) runs the network in evaluation mode; other proxies run
-        // as foresight's find_measures runs them, which is how our proxies run.
-        if (proxy.Name != "nwot") return ProxyRunner.Score(proxy, mixed.Input(images, labels));
-        return ProxyRunner.Score(proxy, new ProxyInput(new EvaluationModeNetwork(mixed), images, labels));
-    }
-
-    static (Tensor Images, Tensor Labels) Next(IEnumerator<(Tensor Images, Tensor Labels)> batches) =>
-        batches.MoveNext() ? batches.Current : throw new InvalidOperationException("no images to batch");
-
-    // Batch after batch, epoch after epoch (a new order each epoch): a fresh random batch every time.
-    static IEnumerable<(Tensor Images, Tensor Labels)> Endless(Batches batches)
-    {
-        if (batches.Count == 0) yield break;
-        while (true)
-            foreach (var batch in batches.Epoch())
-                yield return batch;
+        // Zero-Cost-PT's own criterion (its "jacob", NASWOT) runs the network in evaluation mode (op_score.Jocab_Score
+        // and Scorers.Jocab_Scorer call model.eval()): NWOT's batch_norm = "eval". Other proxies run as foresight's
+        // find_measures runs them, which is how our proxies run.
+        var scorer = proxy.Name == "nwot" ? NwotInEvaluationMode : proxy;
+        return ProxyRunner.Score(scorer, new MixedSupernet(network, mixing).Input(images, labels));
     }
 }
