@@ -12,8 +12,8 @@ public static class ReportBuilder
     public sealed record SupernetRun(string Trainer, int Seed, SupernetArtifact Artifact, double Seconds);
 
     public static ReportModel Build(
-        ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results, IReadOnlyList<NotApplicablePair> notApplicable,
-        IReadOnlyList<SupernetRun> supernets,
+        ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results,
+        IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<SupernetRun> supernets,
         ProxyStudyModel? proxyStudy, IReadOnlyDictionary<string, string> versions, DateTime generatedUtc)
     {
         var d = manifest.Report.Decimals;
@@ -29,9 +29,7 @@ public static class ReportBuilder
             MeanStd(p.Benchmark), MeanStd(Of(p.Runs, b => b.Cifar10Valid)), MeanStd(Of(p.Runs, b => b.Cifar100Test)),
             MeanStd(Of(p.Runs, b => b.ImageNet16Test)), MeanStd(Of(p.Runs, b => b.Rank)), MeanStd(Of(p.Runs, b => b.Percentile)),
             MeanStd(Of(p.Runs, b => b.Regret))))
-            .Concat(notApplicable.Select(n => new SummaryRow(n.Trainer, n.Selector, 0, NotApplicable, NotApplicable,
-                NotApplicable, 0, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable, NotApplicable,
-                NotApplicable, NotApplicable)))
+            .Concat(notApplicable.Select(NotApplicableSummary))
             .OrderBy(r => TrainerOrder(manifest, r.Trainer)).ThenBy(r => SelectorOrder(manifest, r.Selector)).ToList();
         string Cell(string trainer, string selector, Func<Pair, Summary?> stats) =>
             pairs.FirstOrDefault(p => p.Trainer == trainer && p.Selector == selector) is { } p ? MeanStd(stats(p))
@@ -43,17 +41,20 @@ public static class ReportBuilder
             r.Trainer, r.Selector, r.Seed, r.Genotype, Acc2(r.TestAccuracy), r.Parameters?.ToString("N0", CultureInfo.InvariantCulture) ?? "–",
             Sec(r.TrainSeconds), Sec(r.SelectSeconds), Sec(r.RetrainSeconds),
             Acc2(r.Benchmark?.Cifar10Valid), Acc2(r.Benchmark?.Cifar10Test), Acc2(r.Benchmark?.Cifar100Test), Acc2(r.Benchmark?.ImageNet16Test),
-            r.Benchmark is { } b ? $"{b.Rank:N0}/{b.Architectures:N0}" : "–", Acc2(r.Benchmark?.Percentile), Acc2(r.Benchmark?.Regret)))
+            r.Benchmark is { } b ? $"{b.Rank:N0}/{b.Architectures:N0}" : "–", Acc2(r.Benchmark?.Percentile),
+            Acc2(r.Benchmark?.Regret)))
             .Concat(from n in notApplicable
                     from seed in manifest.Experiment.Seeds
                     select new ResultRow(n.Trainer, n.Selector, seed, na, na, na, "–", "–", "–", na, na, na, na, na, na, na))
-            .OrderBy(r => r.Trainer, StringComparer.Ordinal).ThenBy(r => r.Selector, StringComparer.Ordinal).ThenBy(r => r.Seed)
+            .OrderBy(r => r.Trainer, StringComparer.Ordinal).ThenBy(r => r.Selector, StringComparer.Ordinal)
+            .ThenBy(r => r.Seed)
             .ToList();
         var supernetRows = supernets.Select(s => new SupernetRow(s.Trainer, s.Seed, s.Artifact.Epochs.Count,
             Pct(s.Artifact.Epochs[^1].TrainAccuracy, d), s.Artifact.Epochs[^1].ValidAccuracy is { } v ? Pct(v, d) : "–", Sec(s.Seconds),
             Mb(s.Artifact.Epochs[Math.Min(1, s.Artifact.Epochs.Count - 1)].RssBytes), Mb(s.Artifact.Epochs[^1].RssBytes))).ToList();
         var notes = notApplicable.Select(n => $"{n.Trainer} × {n.Selector}: not applicable: {n.Reason}")
-            .Concat(results.SelectMany(r => r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}"))).ToList();
+            .Concat(results.SelectMany(r => r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}")))
+            .ToList();
 
         var evaluation = manifest.Evaluation;
         var chartMetric = evaluation.Retrain ? "retrain test accuracy (%)" : "NAS-Bench-201 CIFAR-10 test accuracy (%)";
@@ -102,6 +103,12 @@ public static class ReportBuilder
 
     /// <summary>What every table shows for a pair whose selector cannot choose from its trainer's supernets.</summary>
     public const string NotApplicable = "n/a";
+
+    static SummaryRow NotApplicableSummary(NotApplicablePair n) => new(
+        n.Trainer, n.Selector, Runs: 0, Accuracy: NotApplicable, Best: NotApplicable, Worst: NotApplicable,
+        DistinctArchitectures: 0, Parameters: NotApplicable, BenchmarkTest: NotApplicable,
+        BenchmarkValid: NotApplicable, BenchmarkCifar100: NotApplicable, BenchmarkImageNet16: NotApplicable,
+        Rank: NotApplicable, Percentile: NotApplicable, Regret: NotApplicable);
 
     static int TrainerOrder(ExperimentManifest m, string id) => m.Trainers.ToList().FindIndex(t => t.Id == id);
     static int SelectorOrder(ExperimentManifest m, string id) => m.Selectors.ToList().FindIndex(s => s.Id == id);

@@ -26,7 +26,8 @@ public static class ResultsCsv
         IReadOnlyList<NotApplicablePair> notApplicable)
     {
         var experiment = manifest.Experiment.Name;
-        var rows = results.Select(r => new Row(experiment, r.Trainer, r.TrainerMethod, r.Selector, r.SelectorMethod, r.Seed,
+        var rows = results.Select(r => new Row(
+            experiment, r.Trainer, r.TrainerMethod, r.Selector, r.SelectorMethod, r.Seed,
             r.Genotype, r.TestAccuracy, r.Parameters,
             r.Benchmark?.Cifar10Valid, r.Benchmark?.Cifar10Test, r.Benchmark?.Cifar100Test, r.Benchmark?.ImageNet16Test,
             r.Benchmark?.Rank, r.Benchmark?.Percentile, r.Benchmark?.Regret,
@@ -46,8 +47,9 @@ public static class ResultsCsv
             p.Retrain?.Mean, p.Retrain?.StandardDeviation, p.Retrain?.Minimum, p.Retrain?.Maximum,
             p.Benchmark?.Mean, p.Benchmark?.StandardDeviation,
             p.Runs.All(r => r.Benchmark is not null) ? p.Runs.Average(r => r.Benchmark!.Regret) : null, ""))
-            .Concat(notApplicable.Select(n => new SummaryRow(n.Trainer, n.Selector, 0, null, null, null, null, null, null,
-                null, n.Reason))));
+            .Concat(notApplicable.Select(n => new SummaryRow(n.Trainer, n.Selector, Runs: 0, MeanAccuracy: null,
+                StdAccuracy: null, MinAccuracy: null, MaxAccuracy: null, MeanNb201Cifar10Test: null,
+                StdNb201Cifar10Test: null, MeanNb201Regret: null, NotApplicable: n.Reason))));
 
     static string Method(IEnumerable<PluginSpec> specs, string id) => specs.First(s => s.Id == id).Method;
 }

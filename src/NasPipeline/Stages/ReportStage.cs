@@ -30,7 +30,8 @@ public sealed class ReportStage(
         manifest.Experiment.Name, manifest.Report, seeds = manifest.Experiment.Seeds,
         trainers = manifest.Trainers.Select(t => t.Id), selectors = manifest.Selectors.Select(s => s.Id),
         evaluators = manifest.Evaluation.Evaluators,
-        evaluations = evaluations.Select(e => e.Key), notApplicable, proxies = proxies.Select(p => p.Key), table = table?.Invoke().Hash,
+        evaluations = evaluations.Select(e => e.Key), notApplicable, proxies = proxies.Select(p => p.Key),
+        table = table?.Invoke().Hash,
         templates = new[] { Markdown, Html }.Select(t => StageKey.HashFile(TemplatePath(t))),
     };
 
@@ -46,7 +47,8 @@ public sealed class ReportStage(
             ProxyStudyReport.WriteCsv(Path.Combine(context.Directory, ProxyCorrelations), correlations);
             files.Add(ProxyCorrelations);
         }
-        var model = ReportBuilder.Build(manifest, results, notApplicable, supernets, proxyModel, versions, DateTime.UtcNow);
+        var model = ReportBuilder.Build(
+            manifest, results, notApplicable, supernets, proxyModel, versions, DateTime.UtcNow);
         File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model, html: false));
         File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model, html: true));
         if (manifest.HasGrid)

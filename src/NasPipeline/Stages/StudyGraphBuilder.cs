@@ -88,7 +88,9 @@ public static class StudyGraphBuilder
         return graph;
     }
 
-    /// <summary>The trainer × selector pairs of the grid that the selector cannot choose from, with the reason.</summary>
+    /// <summary>
+    /// The trainer × selector pairs of the grid whose selector cannot choose from that trainer, with the reason.
+    /// </summary>
     public static IReadOnlyList<NotApplicablePair> NotApplicable(ExperimentManifest m) =>
         (from trainer in m.Trainers
          from selector in m.Selectors
