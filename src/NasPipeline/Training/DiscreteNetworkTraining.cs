@@ -69,7 +69,7 @@ public static class DiscreteNetworkTraining
                     throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
                 }
                 optimizer.zero_grad();
-                var logits = network.forward(images);
+                var logits = network.forward(ChannelsLast.Of(images));
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(parameters, o.GradClip);

@@ -107,17 +107,17 @@ public sealed class ProjectedTuning : IDisposable
                     throw new NodeInterruptedException(
                         $"{task}: stopped at tuning epoch {epoch + 1}/{epochs}, step {step}/{steps}; checkpoint saved");
                 }
-                var batch = new Batch(images, labels);
+                var batch = new Batch(ChannelsLast.Of(images), labels);
                 if (alphaEpoch is not null)
                 {
                     if (!alphaEpoch.MoveNext()) return;
                     var (xa, ya) = alphaEpoch.Current;
-                    var search = new SearchBatch(batch, new Batch(xa, ya));
+                    var search = new SearchBatch(batch, new Batch(ChannelsLast.Of(xa), ya));
                     _trainer.UpdateArchitecture(_supernet, search, end, architecture);
                 }
                 var mixing = _trainer.WeightStepMixing(_supernet, batch, end);
                 _weightOptimizer.zero_grad();
-                var logits = _supernet.Forward(images, mixing);
+                var logits = _supernet.Forward(batch.Images, mixing);
                 var loss = nn.functional.cross_entropy(logits, labels);
                 loss.backward();
                 if (_o.GradClip > 0) nn.utils.clip_grad_norm_(_weights, _o.GradClip);

@@ -101,8 +101,9 @@ public static class SupernetTrainingLoop
                 weightEpoch.MoveNext();
                 alphaEpoch.MoveNext();
                 var step = new TrainingStep(epoch, o.Epochs, s, steps, lr);
-                var batch = new SearchBatch(new Batch(weightEpoch.Current.Images, weightEpoch.Current.Labels),
-                    new Batch(alphaEpoch.Current.Images, alphaEpoch.Current.Labels));
+                var batch = new SearchBatch(
+                    new Batch(ChannelsLast.Of(weightEpoch.Current.Images), weightEpoch.Current.Labels),
+                    new Batch(ChannelsLast.Of(alphaEpoch.Current.Images), alphaEpoch.Current.Labels));
                 trainer.UpdateArchitecture(supernet, batch, step, architecture);
 
                 weightOptimizer.zero_grad();
@@ -157,7 +158,7 @@ public static class SupernetTrainingLoop
             return Accuracy.Of(x =>
             {
                 stop.ThrowIfRequested("validation");
-                return supernet.Forward(x, trainer.EvaluationMixing(supernet, generator));
+                return supernet.Forward(ChannelsLast.Of(x), trainer.EvaluationMixing(supernet, generator));
             }, validation);
         }
         catch (NodeInterruptedException) { return null; }

@@ -1,5 +1,6 @@
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
+using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
 
@@ -39,5 +40,38 @@ public sealed class SupernetTrainingLoopTests
             return SupernetTrainingLoop.Run(net, Darts(), data, 5, NullProgress.Instance, "t").AlphaHistory[^1];
         }
         Assert.That(Train(), Is.EqualTo(Train()));
+    }
+
+    /// <summary>Records the strides of every batch the trainer is handed; otherwise the trainer it wraps.</summary>
+    sealed class Strides(ISupernetTrainer inner) : ISupernetTrainer
+    {
+        public List<long[]> Seen { get; } = [];
+        public SupernetTrainingOptions Training => inner.Training;
+        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
+        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean)
+        {
+            Seen.Add(batch.Alpha.Images.stride());
+            inner.UpdateArchitecture(net, batch, step, mean);
+        }
+        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+        {
+            Seen.Add(batch.Images.stride());
+            return inner.WeightStepMixing(supernet, batch, step);
+        }
+        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
+        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) =>
+            inner.EvaluationMixing(supernet, generator);
+    }
+
+    [Test]
+    public void Run_HandsTheSupernetChannelsLastBatches()
+    {
+        var data = TrainerKit.TinyData(); // 1×8×8 images: NCHW strides (64, 64, 8, 1), NHWC (64, 1, 8, 1)
+        manual_seed(0);
+        using var net = new Nb201Supernet(4, 1, 1, 3);
+        var spy = new Strides(TrainerKit.Trainer("darts", "epochs = 1\nbatch_size = 16"));
+        SupernetTrainingLoop.Run(net, spy, data, 0, NullProgress.Instance, "t");
+        Assert.That(spy.Seen, Is.Not.Empty);
+        Assert.That(spy.Seen, Is.All.EqualTo(new long[] { 64, 1, 8, 1 }));
     }
 }
