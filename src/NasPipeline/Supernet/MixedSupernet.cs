@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace NasPipeline.Supernet;
 
 /// <summary>
-/// A supernet frozen at one mixing, seen as an ordinary network (x → logits), so proxies can score it. It does not
-/// own the supernet: never dispose it, dispose the supernet.
+/// A supernet frozen at one mixing, seen as an ordinary network (x → logits), so proxies can score it: its forward
+/// calls every op module (never the fused cells), so hooks on them fire. It does not own the supernet: never
+/// dispose it, dispose the supernet.
 /// </summary>
 public sealed class MixedSupernet : nn.Module<Tensor, Tensor>
 {
@@ -19,7 +20,8 @@ public sealed class MixedSupernet : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => supernet.Forward(input, _mixing);
+    // Proxies hook op modules (fisher's convs, nwot's ReLUs, synflow's and zen's norms): every op module is called.
+    public override Tensor forward(Tensor input) => supernet.Forward(input, _mixing, fuse: false);
 
     /// <summary>
     /// The proxy input for this network on a batch: a float64 copy for synflow, the ops that do not reach the

@@ -48,7 +48,8 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
     /// <summary>The DARTS relaxation: softmax over each edge's α.</summary>
     public Tensor SoftmaxWeights() => nn.functional.softmax(alpha, -1);
 
-    public override Tensor forward(Tensor input) => Forward(input, SoftmaxWeights());
+    // As a module (x → logits) every op module is called, so hooks on them fire.
+    public override Tensor forward(Tensor input) => Forward(input, new Mixing(SoftmaxWeights()), fuse: false);
 
     /// <summary>The search cells, in network order.</summary>
     public IEnumerable<SearchCell> Cells => layers.OfType<SearchCell>();
@@ -64,14 +65,19 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>
     public int[]? FixedOps { get; set; }
 
     /// <summary>Runs the supernet with the given mixing (weights and, optionally, one active op per edge).</summary>
-    public Tensor Forward(Tensor input, Mixing mixing)
+    /// <remarks>
+    /// <c>fuse</c> true (training, tuning, scoring): soft mixings run each cell fused per source node
+    /// (<see cref="FusedCell"/>), the same numbers and statistics without calling the op modules. False: every op
+    /// module is called, as module hooks and proxies need (<see cref="MixedSupernet"/>).
+    /// </remarks>
+    public Tensor Forward(Tensor input, Mixing mixing, bool fuse = true)
     {
         if (FixedOps is { } fixedOps) mixing = mixing.Fix(fixedOps);
         var x = stem.call(input);
         foreach (var layer in layers)
             x = layer switch
             {
-                SearchCell cell => cell.Forward(x, mixing),
+                SearchCell cell => cell.Forward(x, mixing, fuse),
                 nn.Module<Tensor, Tensor> block => block.call(x),
                 _ => throw new InvalidOperationException($"unexpected layer {layer.GetName()}"),
             };

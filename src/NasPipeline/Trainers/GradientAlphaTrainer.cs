@@ -38,10 +38,14 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
     public virtual void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
         AlphaOptimizer.zero_grad();
-        var logits = supernet.Forward(batch.Alpha.Images, ArchitectureMixing(supernet, step));
-        var loss = nn.functional.cross_entropy(logits, batch.Alpha.Labels);
-        var objective = Regulariser(supernet) is { } penalty ? loss.add(penalty) : loss;
-        objective.backward();
+        Tensor logits, loss;
+        using (FrozenWeights.Of(supernet))
+        {
+            logits = supernet.Forward(batch.Alpha.Images, ArchitectureMixing(supernet, step));
+            loss = nn.functional.cross_entropy(logits, batch.Alpha.Labels);
+            var objective = Regulariser(supernet) is { } penalty ? loss.add(penalty) : loss;
+            objective.backward();
+        }
         AlphaOptimizer.step();
         metrics.Add(loss, logits, batch.Alpha.Labels);
     }

@@ -11,8 +11,7 @@ public static class Nb201Operations
         "skip_connect" => new Identity(),
         "nor_conv_1x1" => new ReLUConvBN(channels, channels, 1, 1, 0, affine),
         "nor_conv_3x3" => new ReLUConvBN(channels, channels, 3, 1, 1, affine),
-        // NB201 averages over real pixels only at the borders.
-        "avg_pool_3x3" => nn.AvgPool2d(3, stride: 1, padding: 1, count_include_pad: false),
+        "avg_pool_3x3" => new AveragePool3x3(),
         _ => throw new ArgumentException($"unknown NB201 operation \"{operation}\"", nameof(operation)),
     };
 }

@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace NasPipeline.SearchSpaces.Nb201;
@@ -10,8 +11,8 @@ namespace NasPipeline.SearchSpaces.Nb201;
 public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
 {
     readonly nn.Module<Tensor, Tensor> relu;
-    readonly nn.Module<Tensor, Tensor> conv;
-    readonly nn.Module<Tensor, Tensor> bn;
+    readonly Conv2d conv;
+    readonly BatchNorm2d bn;
 
     public ReLUConvBN(int channelsIn, int channelsOut, int kernel, int stride, int padding, bool affine)
         : base(nameof(ReLUConvBN))
@@ -21,6 +22,12 @@ public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
         bn = nn.BatchNorm2d(channelsOut, affine: affine, track_running_stats: true);
         RegisterComponents();
     }
+
+    /// <summary>The convolution (the supernet's fused cell forward reads its weights).</summary>
+    public Conv2d Conv => conv;
+
+    /// <summary>The batch norm (the supernet's fused cell forward reads and updates its statistics).</summary>
+    public BatchNorm2d Norm => bn;
 
     // Intermediates are left to the caller's dispose scope: hooks (proxies) may hold on to them.
     public override Tensor forward(Tensor input) => bn.call(conv.call(relu.call(input)));
