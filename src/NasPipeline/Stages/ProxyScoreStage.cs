@@ -20,7 +20,7 @@ public sealed class ProxyScoreStage(
     readonly bool _usesData = ProxyCatalog.Create(proxy).UsesData;
 
     public string Name => "proxy";
-    public int Version => 3; // 2: RSS checkpoints; 3: fisher per weight, synflow exact BN bypass, zen as ZenNAS
+    public int Version => 4; // 2: RSS checkpoints; 3: fisher per weight, synflow exact BN bypass, zen as ZenNAS; 4: pool as depthwise conv
     public string Label => $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}";
 
     public object Inputs => new

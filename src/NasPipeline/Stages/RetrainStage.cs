@@ -18,7 +18,7 @@ public sealed class RetrainStage(
     : IStage<RetrainArtifact>
 {
     public string Name => "retrain";
-    public int Version => 1;
+    public int Version => 2; // 2: channels-last, pool as depthwise conv
     public string Label => $"retrain {genotype} seed={seed}";
     public object Inputs => new { genotype = genotype.ToString(), retrain, dataset, seed, compute };
 
