@@ -34,9 +34,11 @@ public sealed class MixedOp : nn.Module
         {
             var output = ops[k].call(input).mul(weights[k]);
             if (!weights.requires_grad) return output;
-            for (var j = 0; j < ops.Count; j++)
-                if (j != k) output = output.add(weights[j]);
-            return output;
+            // The other weights are added as scalars (zero in value): summed first, they cost one pass over the
+            // output instead of one each, and each still gets the gradient Σ ∂L/∂output.
+            using var others = tensor(Enumerable.Range(0, ops.Count).Where(j => j != k).Select(j => (long)j).ToArray(),
+                device: weights.device);
+            return output.add(weights.index_select(0, others).sum());
         }
         Tensor? sum = null;
         for (var j = 0; j < ops.Count; j++)
