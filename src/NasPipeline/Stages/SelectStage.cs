@@ -21,9 +21,10 @@ public sealed class SelectStage(
     readonly SelectionReads _reads = SelectorCatalog.Default.Create(selector.Method, selector.Options).Reads;
 
     public string Name => "select";
-    public int Version => 7; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α;
+    public int Version => 8; // 2: one tie note; 3: trainer options in context; 4: ties by weight; 5: pt tunes α;
     // 6: pt, zc-pt, shared-weights and the zc proxies as their reference code
     // 7: fused cells, channels-last batches, avg_pool_3x3 as a depthwise convolution
+    // 8: GDAS straight-through weights summed before they are added
 
     public string Label => supernet is { } s
         ? $"select {selector.Id} from {s.Trainer.Id} seed={seed}"

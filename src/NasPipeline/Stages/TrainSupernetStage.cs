@@ -16,9 +16,10 @@ public sealed class TrainSupernetStage(
     Func<SearchData> data) : IStage<SupernetArtifact>
 {
     public string Name => "train";
-    public int Version => 5; // 2: validation under each method's semantics; 3: module names without Sequential;
+    public int Version => 6; // 2: validation under each method's semantics; 3: module names without Sequential;
     // 4: methods as their reference code (SDARTS clip, SNAS τ, darts-2nd momentum, DrNAS reg_type)
     // 5: fused cells, channels-last batches, avg_pool_3x3 as a depthwise convolution
+    // 6: GDAS straight-through weights summed before they are added
     public string Label => $"train {trainer.Id} seed={seed}";
     public object Inputs => new { dataset, space, trainer.Method, trainer.Options, seed, compute };
 
