@@ -1,6 +1,7 @@
 using System.Globalization;
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
+using NasPipeline.Reporting.Statistics;
 
 namespace NasPipeline.Reporting;
 

@@ -4,6 +4,7 @@ using NasPipeline.Caching;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Templates;
 
 namespace NasPipeline.Stages;
 
@@ -49,8 +50,8 @@ public sealed class ReportStage(
         }
         var model = ReportBuilder.Build(
             manifest, results, notApplicable, supernets, proxyModel, versions, DateTime.UtcNow);
-        File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model, html: false));
-        File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model, html: true));
+        File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model));
+        File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model));
         if (manifest.HasGrid)
         {
             ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable);

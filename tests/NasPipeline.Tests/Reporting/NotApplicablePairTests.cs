@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Templates;
 
 namespace NasPipeline.Tests.Reporting;
 
@@ -60,7 +61,7 @@ public sealed class NotApplicablePairTests
     [Test]
     public void Render_NotApplicablePair_ShowsNaInMarkdown()
     {
-        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), Model(), html: false);
+        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), Model());
         Assert.That(md, Does.Contain("| oneshot | n/a | 61.00 ± 1.41 |").And.Contain("not applicable: α is fixed"));
     }
 

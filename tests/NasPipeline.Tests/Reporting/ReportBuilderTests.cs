@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Templates;
 
 namespace NasPipeline.Tests.Reporting;
 
@@ -44,8 +45,8 @@ public sealed class ReportBuilderTests
     public void Render_BothTemplates_WithTheModel()
     {
         var model = ReportBuilder.Build(Manifest, [Run("a", 0, 80, "|x~0|")], [], [], null, new Dictionary<string, string> { ["NasPipeline"] = "1" }, DateTime.UnixEpoch);
-        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), model, html: false);
-        var html = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.html.liquid"), model, html: true);
+        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), model);
+        var html = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.html.liquid"), model);
         Assert.That(md, Does.Contain("| darts | 80.00 ± 0.00 | – |").And.Contain("`\\|x~0\\|`"));
         Assert.That(html, Does.Contain("<td>80.00 ± 0.00</td>").And.Contain("NasPipeline 1"));
     }
