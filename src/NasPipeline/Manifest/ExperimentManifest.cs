@@ -41,7 +41,7 @@ public sealed record ExperimentManifest(
         var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
         var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
-        var report = ReportSection.Read(doc.Table("report"), experiment.Name);
+        var report = ReportSection.Read(doc.Table("report"), experiment.Name, selectors);
         var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
         return new ExperimentManifest(
