@@ -42,6 +42,13 @@ public static class ProxyStudyReport
         }).ToList());
     }
 
+    /// <summary>The table for the report and, per proxy, each architecture's score against its CIFAR-10 test accuracy.</summary>
+    public static ProxyStudyInputs Inputs(ProxyStudySection study, string tablePath, IReadOnlyList<Entry> entries, Nb201Table table) =>
+        new(Model(study, tablePath, entries), entries.Select(e => (e.Scores.Proxy,
+            $"Spearman ρ = {e.Correlation.Cifar10Test.Spearman.ToString("F3", CultureInfo.InvariantCulture)}",
+            (IReadOnlyList<(double, double)>)e.Scores.Scores
+                .Select(s => (s.Score ?? double.NaN, table.Lookup(s.Arch).Cifar10Test)).ToList())).ToList());
+
     public static void WriteCsv(string path, IReadOnlyList<Entry> entries) =>
         Csv.Write(path, entries.Select(e =>
         {

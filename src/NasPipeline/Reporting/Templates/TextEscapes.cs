@@ -22,6 +22,8 @@ public static class TextEscapes
                 '{' => @"\{", '}' => @"\}", '~' => @"\textasciitilde{}", '^' => @"\textasciicircum{}",
                 '×' => @"$\times$", '±' => @"$\pm$", 'α' => @"$\alpha$", '→' => @"$\rightarrow$", '–' => "--",
                 '←' => @"$\leftarrow$", 'ρ' => @"$\rho$", 'τ' => @"$\tau$", '≥' => @"$\geq$", '≤' => @"$\leq$",
+                '<' => "$<$", '>' => "$>$", '|' => @"$|$", '−' => "$-$", 'χ' => @"$\chi$", '²' => "$^2$",
+                '₂' => @"\textsubscript{2}", '…' => @"\ldots{}", '·' => @"$\cdot$", 'β' => @"$\beta$",
                 _ => c.ToString(),
             });
         return sb.ToString();
