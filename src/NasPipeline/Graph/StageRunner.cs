@@ -63,7 +63,8 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         {
             artifact = stage.Run(
                 new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
-            return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
+            return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow,
+                clock.Elapsed.TotalSeconds,
                 Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()),
                 JsonSerializer.SerializeToElement(artifact),
                 (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);

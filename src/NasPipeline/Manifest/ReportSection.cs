@@ -27,7 +27,8 @@ public sealed record ReportSection(
         var id = s.String("baseline", "");
         if (selectors.All(x => x.Id != id))
             throw new ManifestException(entry.ValueLocation,
-                $"[report] baseline = \"{id}\" is not a selector id; selectors: {string.Join(", ", selectors.Select(x => x.Id))}");
+                $"[report] baseline = \"{id}\" is not a selector id; selectors: " +
+                string.Join(", ", selectors.Select(x => x.Id)));
         return id;
     }
 }

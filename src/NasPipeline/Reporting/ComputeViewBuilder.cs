@@ -15,8 +15,8 @@ public static class ComputeViewBuilder
             $"{Number(f.WattsPerCpuCore)} W per CPU core, {Number(f.WattsPerGpu)} W per GPU, PUE {Number(f.Pue)}, " +
             $"{Number(f.GramsCo2ePerKwh)} g CO₂e/kWh ([report] keys; defaults from the Green Algorithms calculator)",
             account.EstimatedNodes == 0 ? null
-                : $"{account.EstimatedNodes} of {usage.Count} nodes were built before CPU time was recorded; for them " +
-                  "CPU time is estimated as wall time × threads, the most they could have used.",
+                : $"{account.EstimatedNodes} of {usage.Count} nodes were built before CPU time was recorded; " +
+                  "for them CPU time is estimated as wall time × threads, the most they could have used.",
             account.ByStage.Select(x => Row(x.Name, x.Cost)).ToList(),
             account.ByTrainer.Select(x => Row(x.Name, x.Cost)).ToList(),
             account.BySelector.Select(x => Row(x.Name, x.Cost)).ToList(),
@@ -31,8 +31,11 @@ public static class ComputeViewBuilder
     {
         var t = account.Total;
         var gpu = t.GpuSeconds > 0 ? $"{Format.Hours(t.GpuSeconds / 3600)} GPU hours, " : "";
+        var estimated = account.EstimatedNodes == 0 ? ""
+            : $"; CPU time estimated as wall × threads for {account.EstimatedNodes} nodes recorded without it";
         return $"{gpu}{Format.Hours(t.CoreSeconds / 3600)} CPU core-hours, {Format.Energy(t.KilowattHours)}, " +
-               $"{Format.Co2e(t.GramsCo2e)} ({nodes} nodes, {Format.Hours(t.WallSeconds / 3600)} h of node wall time)";
+               $"{Format.Co2e(t.GramsCo2e)} ({nodes} nodes, {Format.Hours(t.WallSeconds / 3600)} h of node wall time" +
+               $"{estimated})";
     }
 
     static ComputeRow Row(string name, Footprint c) => new(name,

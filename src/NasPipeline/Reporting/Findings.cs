@@ -16,7 +16,8 @@ public static class Findings
         var d = manifest.Report.Decimals;
         var findings = new List<string>();
         if (s.Interaction is { } i)
-            findings.Add($"Does the best selector depend on the trainer? Trainer × selector interaction p = {Format.P(i.P)}" +
+            findings.Add("Does the best selector depend on the trainer? " +
+                $"Trainer × selector interaction p = {Format.P(i.P)}" +
                 (i.SmallestP >= 0.05 ? $" (the smallest p this design allows is {Format.P(i.SmallestP)})." : "."));
         foreach (var trainer in manifest.Trainers.Select(t => t.Id))
         {
@@ -26,13 +27,14 @@ public static class Findings
             var text = $"{trainer}: best selector {best.Selector} ({MatrixBuilder.MeanInterval(best.Primary, d)})";
             if (s.Comparison(trainer, best.Selector) is { } c)
                 text += $", {Format.Signed(c.MeanDifference, d)} points against {s.Baseline} " +
-                        $"(95 % CI {(double.IsNaN(c.CiLow) ? Format.None : $"[{Format.Signed(c.CiLow, d)}, {Format.Signed(c.CiHigh, d)}]")}, " +
+                        $"(95 % CI {StatisticsViewBuilder.Interval(c, d)}, " +
                         $"Holm p = {Format.P(c.HolmP)})";
             else if (best.Selector == s.Baseline) text += $", the baseline itself";
             findings.Add(text + ".");
         }
         if (s.Ranking is { } r)
-            findings.Add("Average ranks over all supernets: " + string.Join(", ", view.Ranks.Select(x => $"{x.Selector} {x.AverageRank}")) +
+            findings.Add("Average ranks over all supernets: " +
+                string.Join(", ", view.Ranks.Select(x => $"{x.Selector} {x.AverageRank}")) +
                 $" (Friedman p = {Format.P(r.P)}).");
         if (view.SampleSizeWarning is { } warning) findings.Add(warning);
         findings.Add($"Compute: {footprint}.");

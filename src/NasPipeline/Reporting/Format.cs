@@ -25,7 +25,9 @@ public static class Format
 
     public static string Count(double value) => value.ToString("N0", Invariant);
 
-    /// <summary>Amounts as a paper writes them: "25,400" for many, "0.42" for few, two significant digits below 0.01.</summary>
+    /// <summary>
+    /// Amounts as a paper writes them: "25,400" for many, "0.42" for few, two significant digits below 0.01.
+    /// </summary>
     public static string Hours(double hours) =>
         hours >= 100 ? hours.ToString("N0", Invariant) : hours >= 10 ? hours.ToString("F1", Invariant)
         : hours >= 0.01 || hours == 0 ? hours.ToString("F2", Invariant) : hours.ToString("G2", Invariant);

@@ -25,7 +25,8 @@ public sealed record GridPair(
          let runs = results.Where(r => r.Trainer == t.Id && r.Selector == s.Id).OrderBy(r => r.Seed).ToList()
          where runs.Count > 0
          select new GridPair(t.Id, s.Id, runs,
-             runs.All(r => r.TestAccuracy is not null) ? Summary.Of(runs.Select(r => r.TestAccuracy!.Value).ToList()) : null,
+             runs.All(r => r.TestAccuracy is not null)
+                 ? Summary.Of(runs.Select(r => r.TestAccuracy!.Value).ToList()) : null,
              Of(runs, b => b.Cifar10Test))).ToList();
 
     public static Summary? Of(IReadOnlyList<EvaluationArtifact> runs, Func<Benchmarks.BenchmarkResult, double> value) =>

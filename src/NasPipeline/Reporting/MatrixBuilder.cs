@@ -26,9 +26,10 @@ public static class MatrixBuilder
             {
                 var selector = manifest.Selectors[i].Id;
                 if (pair is null || stats(pair) is not { } summary)
-                    return new MatrixCell(
-                        notApplicable.Any(n => n.Trainer == t.Id && n.Selector == selector) ? NotApplicable : Format.None,
-                        false, "");
+                {
+                    var na = notApplicable.Any(n => n.Trainer == t.Id && n.Selector == selector);
+                    return new MatrixCell(na ? NotApplicable : Format.None, false, "");
+                }
                 return new MatrixCell(MeanInterval(summary, decimals), summary.Mean == best,
                     Marker(statistics?.Comparison(t.Id, selector)));
             }).ToList());

@@ -19,7 +19,7 @@ public static class ReportBuilder
         var pairs = GridPair.Of(m, inputs.Results);
         var statistics = StudyStatistics.Of(m, pairs);
         var evaluation = m.Evaluation;
-        var metric = evaluation.Retrain ? "retrain test accuracy (%)" : "NAS-Bench-201 CIFAR-10 test accuracy (%)";
+        var metric = evaluation.Retrain ? "retrain test accuracy (%)" : "NAS-Bench-201 CIFAR-10 test accuracy (benchmark, %)";
         var view = StatisticsViewBuilder.Build(statistics, d);
         var compute = ComputeViewBuilder.Build(m, inputs.Usage);
         var figureViews = m.HasGrid || inputs.ProxyStudy is not null ? figures.Draw(inputs, pairs, statistics, metric)
@@ -31,7 +31,8 @@ public static class ReportBuilder
             Generated = inputs.GeneratedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", Format.Invariant),
             Seeds = string.Join(", ", m.Experiment.Seeds), HasGrid = m.HasGrid, HasRetrain = evaluation.Retrain,
             HasBenchmark = evaluation.Nb201, Metric = metric,
-            Findings = m.HasGrid ? Findings.Of(m, pairs, statistics, view, compute.Footprint) : [$"Compute: {compute.Footprint}."],
+            Findings = m.HasGrid ? Findings.Of(m, pairs, statistics, view, compute.Footprint)
+                : [$"Compute: {compute.Footprint}."],
             Selectors = m.Selectors.Select(s => s.Id).ToList(), Baseline = m.Report.Baseline ?? "",
             Matrix = MatrixBuilder.Build(m, pairs, inputs.NotApplicable, p => p.Primary, statistics),
             BenchmarkMatrix = evaluation.Retrain && evaluation.Nb201
@@ -45,7 +46,8 @@ public static class ReportBuilder
             Supernets = inputs.Supernets.Select(s => SupernetRow(s, d)).ToList(),
             Figures = figureViews, Compute = compute,
             Notes = inputs.NotApplicable.Select(n => $"{n.Trainer} × {n.Selector}: not applicable: {n.Reason}")
-                .Concat(inputs.Results.SelectMany(r => r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}")))
+                .Concat(inputs.Results.SelectMany(r =>
+                    r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}")))
                 .ToList(),
             ProxyStudy = inputs.ProxyStudy?.Model,
             Versions = inputs.Versions.Select(v => new VersionRow(v.Key, v.Value)).ToList(),
@@ -60,17 +62,21 @@ public static class ReportBuilder
         ExperimentManifest m, IReadOnlyList<GridPair> pairs, IReadOnlyList<NotApplicablePair> notApplicable)
     {
         var d = m.Report.Decimals;
-        string MeanStd(Summary? s) => s is null ? Format.None : $"{Format.Fixed(s.Mean, d)} ± {Format.Fixed(s.StandardDeviation, d)}";
+        string MeanStd(Summary? s) =>
+            s is null ? Format.None : $"{Format.Fixed(s.Mean, d)} ± {Format.Fixed(s.StandardDeviation, d)}";
         string Interval(Summary? s) => s is null || double.IsNaN(s.CiLow) ? Format.None
             : $"[{Format.Fixed(s.CiLow, d)}, {Format.Fixed(s.CiHigh, d)}]";
         Summary? Bench(GridPair p, Func<Benchmarks.BenchmarkResult, double> value) => GridPair.Of(p.Runs, value);
         var rows = pairs.Select(p => new SummaryRow(
             Trainer: p.Trainer, Selector: p.Selector, Runs: p.Runs.Count, Accuracy: MeanStd(p.Retrain),
-            Interval: Interval(p.Retrain), Best: Format.Fixed(p.Retrain?.Maximum, d), Worst: Format.Fixed(p.Retrain?.Minimum, d),
+            Interval: Interval(p.Retrain), Best: Format.Fixed(p.Retrain?.Maximum, d),
+            Worst: Format.Fixed(p.Retrain?.Minimum, d),
             DistinctArchitectures: p.Runs.Select(r => r.Genotype).Distinct().Count(),
-            Parameters: p.Runs.All(r => r.Parameters is not null) ? Format.Count(p.Runs.Average(r => r.Parameters!.Value)) : Format.None,
+            Parameters: p.Runs.All(r => r.Parameters is not null)
+                ? Format.Count(p.Runs.Average(r => r.Parameters!.Value)) : Format.None,
             BenchmarkTest: MeanStd(p.Benchmark), BenchmarkInterval: Interval(p.Benchmark),
-            BenchmarkValid: MeanStd(Bench(p, b => b.Cifar10Valid)), BenchmarkCifar100: MeanStd(Bench(p, b => b.Cifar100Test)),
+            BenchmarkValid: MeanStd(Bench(p, b => b.Cifar10Valid)),
+            BenchmarkCifar100: MeanStd(Bench(p, b => b.Cifar100Test)),
             BenchmarkImageNet16: MeanStd(Bench(p, b => b.ImageNet16Test)), Rank: MeanStd(Bench(p, b => b.Rank)),
             Percentile: MeanStd(Bench(p, b => b.Percentile)), Regret: MeanStd(Bench(p, b => b.Regret))));
         const string na = MatrixBuilder.NotApplicable;
@@ -92,7 +98,8 @@ public static class ReportBuilder
             Parameters: r.Parameters is { } p ? Format.Count(p) : Format.None,
             TrainSeconds: Format.Seconds(r.TrainSeconds), SelectSeconds: Format.Seconds(r.SelectSeconds),
             RetrainSeconds: Format.Seconds(r.RetrainSeconds),
-            BenchmarkValid: Format.Fixed(r.Benchmark?.Cifar10Valid, d), BenchmarkTest: Format.Fixed(r.Benchmark?.Cifar10Test, d),
+            BenchmarkValid: Format.Fixed(r.Benchmark?.Cifar10Valid, d),
+            BenchmarkTest: Format.Fixed(r.Benchmark?.Cifar10Test, d),
             BenchmarkCifar100: Format.Fixed(r.Benchmark?.Cifar100Test, d),
             BenchmarkImageNet16: Format.Fixed(r.Benchmark?.ImageNet16Test, d),
             Rank: r.Benchmark is { } b ? $"{Format.Count(b.Rank)}/{Format.Count(b.Architectures)}" : Format.None,

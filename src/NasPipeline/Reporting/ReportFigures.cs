@@ -13,7 +13,8 @@ public sealed class ReportFigures(string directory)
     /// <summary>Every file drawn so far, relative to the report folder.</summary>
     public IEnumerable<string> Files => _drawn.SelectMany(f => f.Files);
 
-    public FiguresView Draw(ReportInputs inputs, IReadOnlyList<GridPair> pairs, StudyStatistics statistics, string metric)
+    public FiguresView Draw(
+        ReportInputs inputs, IReadOnlyList<GridPair> pairs, StudyStatistics statistics, string metric)
     {
         var m = inputs.Manifest;
         var trainers = m.Trainers.Select(t => t.Id).ToList();
@@ -26,18 +27,23 @@ public sealed class ReportFigures(string directory)
             .Where(c => c.Item2.Count > 0).ToList();
         var validation = curves.Count == 0 ? null : ValidationAccuracyFigure.Draw(_writer, curves);
         var cd = statistics.Ranking is { } ranking ? View(CriticalDifferenceFigure.Draw(_writer, ranking)) : null;
-        var mixing = trainers.Select(t => inputs.Supernets.Where(s => s.Trainer == t).ToList()).Where(runs => runs.Count > 0)
+        var mixing = trainers.Select(t => inputs.Supernets.Where(s => s.Trainer == t).ToList())
+            .Where(runs => runs.Count > 0)
             .Select(runs => View(MixingWeightsFigure.Draw(_writer, runs[0].Trainer, runs.Select(ReadMixing).ToList())))
             .ToList();
-        var proxies = inputs.ProxyStudy?.Scatter.Select(p => View(ProxyScatterFigure.Draw(_writer, p.Proxy, p.Points, p.Correlation)))
+        var proxies = inputs.ProxyStudy?.Scatter
+            .Select(p => View(ProxyScatterFigure.Draw(_writer, p.Proxy, p.Points, p.Correlation)))
             .ToList() ?? [];
         return new FiguresView(heatmap, validation is null ? null : View(validation), cd, mixing, proxies);
     }
 
-    /// <summary>A diagram for each distinct selected cell, named cell-01, cell-02, … in order of first appearance.</summary>
+    /// <summary>
+    /// A diagram for each distinct selected cell, named cell-01, cell-02, … in order of first appearance.
+    /// </summary>
     public IReadOnlyDictionary<string, (string Name, FigureView Figure)> Cells(IEnumerable<string> genotypes) =>
         genotypes.Distinct().Select((g, i) => (Genotype: g, Name: $"cell-{i + 1:00}"))
-            .ToDictionary(c => c.Genotype, c => (c.Name, View(CellDiagramFigure.Draw(_writer, c.Name[5..], Genotype.Parse(c.Genotype)))));
+            .ToDictionary(c => c.Genotype,
+                c => (c.Name, View(CellDiagramFigure.Draw(_writer, c.Name[5..], Genotype.Parse(c.Genotype)))));
 
     FigureView View(Figure figure)
     {

@@ -32,7 +32,8 @@ public static class ResultsCsv
         double? CiHighAccuracy, double? MinAccuracy, double? MaxAccuracy, double? MeanNb201Cifar10Test,
         double? StdNb201Cifar10Test, double? CiLowNb201Cifar10Test, double? CiHighNb201Cifar10Test,
         double? MeanNb201Regret, string Metric, string Baseline, double? DifferenceToBaseline,
-        double? DifferenceCiLow, double? DifferenceCiHigh, double? PValue, double? HolmPValue, double? SmallestPossibleP,
+        double? DifferenceCiLow, double? DifferenceCiHigh, double? PValue, double? HolmPValue,
+        double? SmallestPossibleP,
         string NotApplicable);
 
     public static void WriteResults(string path, ExperimentManifest manifest, IEnumerable<EvaluationArtifact> results,
@@ -71,9 +72,11 @@ public static class ResultsCsv
             return new SummaryRow(p.Trainer, p.Selector, p.Runs.Count,
                 p.Retrain?.Mean, p.Retrain?.StandardDeviation, Finite(p.Retrain?.CiLow), Finite(p.Retrain?.CiHigh),
                 p.Retrain?.Minimum, p.Retrain?.Maximum,
-                p.Benchmark?.Mean, p.Benchmark?.StandardDeviation, Finite(p.Benchmark?.CiLow), Finite(p.Benchmark?.CiHigh),
+                p.Benchmark?.Mean, p.Benchmark?.StandardDeviation, Finite(p.Benchmark?.CiLow),
+                Finite(p.Benchmark?.CiHigh),
                 p.Runs.All(r => r.Benchmark is not null) ? p.Runs.Average(r => r.Benchmark!.Regret) : null,
-                metric, baseline, c?.MeanDifference, Finite(c?.CiLow), Finite(c?.CiHigh), c?.P, c?.HolmP, c?.SmallestP, "");
+                metric, baseline, c?.MeanDifference, Finite(c?.CiLow), Finite(c?.CiHigh), c?.P, c?.HolmP,
+                c?.SmallestP, "");
         }).Concat(notApplicable.Select(n => new SummaryRow(n.Trainer, n.Selector, Runs: 0, MeanAccuracy: null,
             StdAccuracy: null, CiLowAccuracy: null, CiHighAccuracy: null, MinAccuracy: null, MaxAccuracy: null,
             MeanNb201Cifar10Test: null, StdNb201Cifar10Test: null, CiLowNb201Cifar10Test: null,

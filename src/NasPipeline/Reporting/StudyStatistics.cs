@@ -23,13 +23,14 @@ public sealed record StudyStatistics(
 
         var trainers = manifest.Trainers.Select(t => t.Id).Where(t => pairs.Any(p => p.Trainer == t)).ToList();
         var selectors = manifest.Selectors.Select(s => s.Id)
-            .Where(s => trainers.Count > 0 && trainers.All(t => pairs.Any(p => p.Trainer == t && p.Selector == s))).ToList();
+            .Where(s => trainers.Count > 0 && trainers.All(t => pairs.Any(p => p.Trainer == t && p.Selector == s)))
+            .ToList();
         var blocks = (from t in trainers
                       from seed in manifest.Experiment.Seeds
                       let values = selectors.Select(s => pairs.Single(p => p.Trainer == t && p.Selector == s)
                           .PrimaryBySeed.TryGetValue(seed, out var v) ? v : (double?)null).ToList()
                       where values.All(v => v is not null)
-                      select new InteractionTest.Block(t, values.Select(v => v!.Value).ToList())).ToList();
+                      select new InteractionTest.Block(t, seed, values.Select(v => v!.Value).ToList())).ToList();
         return new StudyStatistics(baseline, comparisons, InteractionTest.Run(selectors, blocks),
             FriedmanTest.Run(selectors, blocks.Select(b => b.Values).ToList()), selectors,
             pairs.Count == 0 ? 0 : pairs.Max(p => p.Runs.Count));
@@ -40,8 +41,10 @@ public sealed record StudyStatistics(
         Comparisons.FirstOrDefault(c => c.Trainer == trainer && c.Selector == selector);
 
     /// <summary>True when no paired comparison could reach the report's level, whatever the differences.</summary>
-    public bool TooFewSeedsToTest => Comparisons.Count > 0 && Comparisons.All(c => c.SmallestP >= 1 - ConfidenceInterval.Level);
+    public bool TooFewSeedsToTest =>
+        Comparisons.Count > 0 && Comparisons.All(c => c.SmallestP >= 1 - ConfidenceInterval.Level);
 
     /// <summary>The fewest seeds with which the sign-flip test can reach the report's level (6 at 0.05).</summary>
-    public static int SeedsNeeded => Enumerable.Range(1, 30).First(n => SignFlipTest.SmallestP(n) < 1 - ConfidenceInterval.Level);
+    public static int SeedsNeeded =>
+        Enumerable.Range(1, 30).First(n => SignFlipTest.SmallestP(n) < 1 - ConfidenceInterval.Level);
 }

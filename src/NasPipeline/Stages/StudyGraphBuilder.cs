@@ -121,10 +121,11 @@ public static class StudyGraphBuilder
     /// one node that ran once), with every cell that reads it.
     /// </summary>
     static IReadOnlyList<NodeUsage> Usage(
-        IEnumerable<(GraphNode Node, IReadOnlyList<GridCell> Cells)> readers, NodeResults results, ComputeSettings compute) =>
+        IEnumerable<(GraphNode Node, IReadOnlyList<GridCell> Cells)> readers, NodeResults results,
+        ComputeSettings compute) =>
         readers.Select(r => (Result: results.Get(r.Node)!, r.Node, r.Cells))
             .GroupBy(r => (r.Result.Stage, r.Result.Key))
-            .Select(g => new NodeUsage(g.First().Node.Id, g.Key.Stage, g.First().Result.Seconds, g.First().Result.CpuSeconds,
-                compute.Threads, compute.Device, g.SelectMany(x => x.Cells).Distinct().ToList()))
+            .Select(g => new NodeUsage(g.First().Node.Id, g.Key.Stage, g.First().Result.Seconds,
+                g.First().Result.CpuSeconds, compute.Threads, compute.Device, g.SelectMany(x => x.Cells).Distinct().ToList()))
             .ToList();
 }

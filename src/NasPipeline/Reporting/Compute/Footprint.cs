@@ -8,7 +8,9 @@ public sealed record Footprint(
 {
     public static readonly Footprint Zero = new(0, 0, 0, 0, 0, 0);
 
-    /// <summary><paramref name="share"/> of one node's cost: 1 for the whole node, 1/k for one of k cells reading it.</summary>
+    /// <summary>
+    /// <paramref name="share"/> of one node's cost: 1 for the whole node, 1/k for one of k cells reading it.
+    /// </summary>
     public static Footprint Of(NodeUsage node, FootprintFactors f, double share = 1)
     {
         var kwh = (node.CoreSeconds * f.WattsPerCpuCore + node.GpuSeconds * f.WattsPerGpu) * f.Pue / 3.6e6;

@@ -64,7 +64,9 @@ public static class CellDiagramFigure
         return writer.Save(plot, $"cell-{name}", cell.ToString(), $"NB201 cell {cell}", 380, 220);
     }
 
-    /// <summary>The point <paramref name="distance"/> before <paramref name="end"/>, coming from <paramref name="from"/>.</summary>
+    /// <summary>
+    /// The point <paramref name="distance"/> before <paramref name="end"/>, coming from <paramref name="from"/>.
+    /// </summary>
     static Coordinates Before(Coordinates end, Coordinates from, double distance)
     {
         var (dx, dy) = (end.X - from.X, end.Y - from.Y);

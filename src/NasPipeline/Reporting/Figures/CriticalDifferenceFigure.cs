@@ -48,9 +48,10 @@ public static class CriticalDifferenceFigure
         plot.Axes.SetLimits(-2.6, k + 3.6, bottom, cdY + 0.5);
         plot.Layout.Frameless();
         plot.HideGrid();
+        var cd = test.CriticalDifference.ToString("F2", Format.Invariant);
         return writer.Save(plot, "critical-difference", "Average rank of each selector (critical-difference diagram)",
-            $"Average rank of each selector over {test.Blocks} supernets (trainer × seed; 1 = best). Selectors joined " +
-            $"by a thick bar are within the Nemenyi critical difference (CD = {test.CriticalDifference.ToString("F2", Format.Invariant)}, " +
+            $"Average rank of each selector over {test.Blocks} supernets (trainer × seed; 1 = best). Selectors " +
+            $"joined by a thick bar are within the Nemenyi critical difference (CD = {cd}, " +
             "α = 0.05) and not significantly different.", 760, Math.Max(260, 60 * ((k + 1) / 2) + 150));
     }
 

@@ -25,7 +25,9 @@ public sealed class FigureWriter
         return figure;
     }
 
-    /// <summary>A grid of panels; ScottPlot saves multiplots only as PNG, so the SVG is drawn on Skia's SVG canvas.</summary>
+    /// <summary>
+    /// A grid of panels; ScottPlot saves multiplots only as PNG, so the SVG is drawn on Skia's SVG canvas.
+    /// </summary>
     public Figure Save(Multiplot plots, string name, string title, string caption, int width, int height)
     {
         var figure = Describe(name, title, caption, width, height);

@@ -2,7 +2,9 @@ using ScottPlot;
 
 namespace NasPipeline.Reporting.Figures;
 
-/// <summary>Trainer × selector mean accuracy as a heatmap, each cell labelled; n/a and missing pairs stay blank.</summary>
+/// <summary>
+/// Trainer × selector mean accuracy as a heatmap, each cell labelled; n/a and missing pairs stay blank.
+/// </summary>
 public static class HeatmapFigure
 {
     public static Figure Draw(FigureWriter writer, IReadOnlyList<string> trainers, IReadOnlyList<string> selectors,
@@ -20,7 +22,8 @@ public static class HeatmapFigure
         // centred on (s, rows − 1 − t).
         for (var t = 0; t < trainers.Count; t++)
             for (var s = 0; s < selectors.Count; s++)
-                plot.Add.Text(double.IsNaN(values[t, s]) ? "n/a" : values[t, s].ToString("F" + decimals, Format.Invariant),
+                plot.Add.Text(
+                    double.IsNaN(values[t, s]) ? "n/a" : values[t, s].ToString("F" + decimals, Format.Invariant),
                     s, trainers.Count - 1 - t).Configure(text =>
                 {
                     text.LabelAlignment = Alignment.MiddleCenter;
@@ -28,7 +31,8 @@ public static class HeatmapFigure
                     text.LabelBackgroundColor = Colors.White.WithAlpha(0.75);
                 });
         plot.Axes.Bottom.SetTicks(selectors.Select((_, i) => (double)i).ToArray(), selectors.ToArray());
-        plot.Axes.Left.SetTicks(trainers.Select((_, i) => (double)(trainers.Count - 1 - i)).ToArray(), trainers.ToArray());
+        plot.Axes.Left.SetTicks(trainers.Select((_, i) => (double)(trainers.Count - 1 - i)).ToArray(),
+            trainers.ToArray());
         plot.Axes.Bottom.Label.Text = "selector";
         plot.Axes.Left.Label.Text = "trainer";
         plot.Grid.IsVisible = false;

@@ -42,5 +42,6 @@ public static class MixingWeightsFigure
     }
 
     /// <summary>A file-name-safe form of an id (ids are letters, digits, '-', '_', '.').</summary>
-    public static string Slug(string id) => new(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+    public static string Slug(string id) =>
+        new(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
 }

@@ -12,10 +12,12 @@ public static class ProxyScatterFigure
         string correlation)
     {
         var finite = points.Where(p => double.IsFinite(p.Score)).ToList();
-        var log = finite.Count > 0 && finite.All(p => p.Score > 0) && finite.Max(p => p.Score) / finite.Min(p => p.Score) > 1e3;
+        var log = finite.Count > 0 && finite.All(p => p.Score > 0)
+            && finite.Max(p => p.Score) / finite.Min(p => p.Score) > 1e3;
         var x = finite.Select(p => log ? Math.Log10(p.Score) : p.Score).ToArray();
         var plot = new Plot();
-        var dots = plot.Add.ScatterPoints(x, finite.Select(p => p.Accuracy).ToArray(), PlotStyle.Colour(0).WithAlpha(0.5));
+        var dots = plot.Add.ScatterPoints(x, finite.Select(p => p.Accuracy).ToArray(),
+            PlotStyle.Colour(0).WithAlpha(0.5));
         dots.MarkerSize = 4;
         plot.Title($"{proxy}: {correlation}", size: 14);
         plot.Axes.Bottom.Label.Text = log ? $"log10 {proxy} score" : $"{proxy} score";

@@ -2,11 +2,16 @@ using ScottPlot;
 
 namespace NasPipeline.Reporting.Figures;
 
-/// <summary>Supernet validation accuracy after each epoch, one line per trainer (mean over seeds, seeds faint).</summary>
+/// <summary>
+/// Supernet validation accuracy after each epoch, one line per trainer (mean over seeds, seeds faint).
+/// </summary>
 public static class ValidationAccuracyFigure
 {
-    /// <param name="curves">Per trainer, per seed: validation accuracy (%) after each epoch (NaN when not measured).</param>
-    public static Figure? Draw(FigureWriter writer, IReadOnlyList<(string Trainer, IReadOnlyList<double[]> Seeds)> curves)
+    /// <param name="writer">Where the figure goes.</param>
+    /// <param name="curves">Per trainer, per seed: validation accuracy (%) after each epoch (NaN: not measured).
+    /// </param>
+    public static Figure? Draw(
+        FigureWriter writer, IReadOnlyList<(string Trainer, IReadOnlyList<double[]> Seeds)> curves)
     {
         if (curves.All(c => c.Seeds.All(s => s.All(double.IsNaN)))) return null;
         var plot = new Plot();
@@ -17,7 +22,8 @@ public static class ValidationAccuracyFigure
             var x = Enumerable.Range(1, epochs).Select(e => (double)e).ToArray();
             if (seeds.Count > 1)
                 foreach (var seed in seeds)
-                    plot.Add.Scatter(x, seed[..epochs], PlotStyle.Colour(t).WithAlpha(0.3)).Configure(s => s.MarkerSize = 0);
+                    plot.Add.Scatter(x, seed[..epochs], PlotStyle.Colour(t).WithAlpha(0.3))
+                        .Configure(s => s.MarkerSize = 0);
             var mean = Enumerable.Range(0, epochs).Select(e => seeds.Average(s => s[e])).ToArray();
             var line = plot.Add.Scatter(x, mean, PlotStyle.Colour(t));
             line.LineWidth = 2;

@@ -14,9 +14,13 @@ public sealed record FiguresView(
 /// A figure as the templates use it: its PNG and SVG paths (relative to the report folder, for Markdown links) and
 /// the PNG as a data URI, so report.html stays one self-contained file.
 /// </summary>
-public sealed record FigureView(string Title, string Caption, string Png, string Svg, string DataUri, int Width, int Height)
+public sealed record FigureView(
+    string Title, string Caption, string Png, string Svg, string DataUri, int Width, int Height)
 {
-    public static FigureView Of(Figure figure, string reportDirectory) => new(figure.Title, figure.Caption, figure.Png,
-        figure.Svg, "data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(Path.Combine(reportDirectory, figure.Png))),
-        figure.Width, figure.Height);
+    public static FigureView Of(Figure figure, string reportDirectory)
+    {
+        var png = File.ReadAllBytes(Path.Combine(reportDirectory, figure.Png));
+        return new FigureView(figure.Title, figure.Caption, figure.Png, figure.Svg,
+            "data:image/png;base64," + Convert.ToBase64String(png), figure.Width, figure.Height);
+    }
 }

@@ -25,7 +25,9 @@ public sealed record ReportModel
     public required string Baseline { get; init; }
     public required IReadOnlyList<MatrixRow> Matrix { get; init; }
 
-    /// <summary>The benchmark's table when both evaluators ran (the main table then shows retraining); else empty.</summary>
+    /// <summary>
+    /// The benchmark's table when both evaluators ran (the main table then shows retraining); else empty.
+    /// </summary>
     public required IReadOnlyList<MatrixRow> BenchmarkMatrix { get; init; }
 
     public required StatisticsView Statistics { get; init; }
@@ -40,7 +42,9 @@ public sealed record ReportModel
     public required IReadOnlyList<VersionRow> Versions { get; init; }
 }
 
-/// <summary>A trainer's row of the trainer × selector table; cells follow <see cref="ReportModel.Selectors"/>.</summary>
+/// <summary>
+/// A trainer's row of the trainer × selector table; cells follow <see cref="ReportModel.Selectors"/>.
+/// </summary>
 public sealed record MatrixRow(string Trainer, IReadOnlyList<MatrixCell> Cells);
 
 /// <summary>
@@ -50,8 +54,14 @@ public sealed record MatrixRow(string Trainer, IReadOnlyList<MatrixCell> Cells);
 /// </summary>
 public sealed record MatrixCell(string Text, bool Best, string Marker)
 {
-    public string Tex => (Best ? $@"\textbf{{{Templates.TextEscapes.Latex(Text)}}}" : Templates.TextEscapes.Latex(Text)) +
-        (Marker.Length > 0 ? $@"\textsuperscript{{{Marker}}}" : "");
+    public string Tex
+    {
+        get
+        {
+            var text = Templates.TextEscapes.Latex(Text);
+            return (Best ? $@"\textbf{{{text}}}" : text) + (Marker.Length > 0 ? $@"\textsuperscript{{{Marker}}}" : "");
+        }
+    }
 }
 
 /// <summary>
@@ -70,7 +80,9 @@ public sealed record ResultRow(
     string TrainSeconds, string SelectSeconds, string RetrainSeconds, string BenchmarkValid, string BenchmarkTest,
     string BenchmarkCifar100, string BenchmarkImageNet16, string Rank, string Percentile, string Regret);
 
-/// <summary>A distinct selected cell: its anchor name, diagram, genotype and every (trainer × selector seed) that picked it.</summary>
+/// <summary>
+/// A distinct selected cell: its anchor name, diagram, genotype and every (trainer × selector seed) that picked it.
+/// </summary>
 public sealed record ArchitectureRow(string Name, string Genotype, FigureView Figure, string PickedBy);
 
 /// <summary>One supernet training run: final metrics, time and resident memory from epoch 2 to the last.</summary>

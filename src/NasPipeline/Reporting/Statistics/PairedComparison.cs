@@ -30,6 +30,7 @@ public sealed record PairedComparison(
         }).Where(c => c.Differences.Count > 0).ToList();
         var holm = Holm.Adjust(raw.Select(c => c.P).ToList());
         return raw.Select((c, i) => new PairedComparison(trainer, c.Selector, baseline, c.Differences.Count,
-            c.Differences.Average(), c.Low, c.High, c.P, holm[i], SignFlipTest.SmallestP(c.Differences.Count))).ToList();
+            c.Differences.Average(), c.Low, c.High, c.P, holm[i], SignFlipTest.SmallestP(c.Differences.Count)))
+            .ToList();
     }
 }

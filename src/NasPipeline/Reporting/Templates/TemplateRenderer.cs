@@ -38,5 +38,7 @@ public static class TemplateRenderer
     }
 }
 
-/// <summary>A template that does not parse or fails while rendering; the message names the file, line and column.</summary>
+/// <summary>
+/// A template that does not parse or fails while rendering; the message names the file, line and column.
+/// </summary>
 public sealed class TemplateException(string message, Exception? inner = null) : Exception(message, inner);

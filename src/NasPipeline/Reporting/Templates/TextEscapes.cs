@@ -2,7 +2,9 @@ using System.Text;
 
 namespace NasPipeline.Reporting.Templates;
 
-/// <summary>Escapes for the two output formats Scriban knows nothing about (HTML uses Scriban's own html.escape).</summary>
+/// <summary>
+/// Escapes for the two output formats Scriban knows nothing about (HTML uses Scriban's own html.escape).
+/// </summary>
 public static class TextEscapes
 {
     /// <summary>NB201 arch strings are full of '|', which would split a Markdown table cell.</summary>

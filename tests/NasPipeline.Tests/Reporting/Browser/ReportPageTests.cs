@@ -37,6 +37,8 @@ public sealed class ReportPageTests
     public async Task ReportHtml_At1280px_TablesFiguresNoErrorsNoOverflow()
     {
         var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Generous: a loaded 2-core machine (or a paused process) must not fail a page that renders in a second.
+        page.SetDefaultTimeout(120_000);
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);

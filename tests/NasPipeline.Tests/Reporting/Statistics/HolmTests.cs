@@ -2,7 +2,9 @@ using NasPipeline.Reporting.Statistics;
 
 namespace NasPipeline.Tests.Reporting.Statistics;
 
-/// <summary>Holm by hand: sorted p = 0.01, 0.02, 0.04, 0.30 → 4·0.01, 3·0.02, max(2·0.04, 0.06), max(0.30, 0.08).</summary>
+/// <summary>
+/// Holm by hand: sorted p = 0.01, 0.02, 0.04, 0.30 → 4·0.01, 3·0.02, max(2·0.04, 0.06), max(0.30, 0.08).
+/// </summary>
 public sealed class HolmTests
 {
     [Test]
