@@ -33,7 +33,7 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         key ??= KeyOf(stage);
         return store.TryLoad(stage.Name, key) is { } cached
             ? new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key),
-                cached.Artifact.Deserialize<T>()!, cached.Seconds, true)
+                cached.Artifact.Deserialize<T>()!, cached.Seconds, true, cached.CpuSeconds)
             : null;
     }
 
@@ -55,18 +55,23 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
 
         log.NodeStarted(stage.Label, key);
         var clock = Stopwatch.StartNew();
+        // The process's CPU time: every node runs in its own process or alone in this one (the in-process executor
+        // runs nodes one after another), so the difference is this node's.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         T artifact = default!;
         var record = store.Commit(stage.Name, key, temp =>
         {
             artifact = stage.Run(
                 new StageContext(temp, progress, stage.Label, store.WorkDirectory(stage.Name, key), _stop));
-            return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow, clock.Elapsed.TotalSeconds,
+            return new NodeRecord(stage.Name, key, stage.Version, stage.Label, DateTime.UtcNow,
+                clock.Elapsed.TotalSeconds,
                 Versions, JsonSerializer.SerializeToElement(stage.Inputs, stage.Inputs.GetType()),
-                JsonSerializer.SerializeToElement(artifact));
+                JsonSerializer.SerializeToElement(artifact),
+                (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
         });
         log.NodeFinished(stage.Label, key, cached: false, record.Seconds);
         return new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), artifact,
-            record.Seconds, false);
+            record.Seconds, false, record.CpuSeconds);
     }
 
     static string VersionOf(Assembly assembly) =>

@@ -21,7 +21,9 @@ public sealed record ExperimentManifest(
     /// <summary>True when the manifest declares a trainer × selector grid (a proxy study alone needs none).</summary>
     public bool HasGrid => Trainers.Count > 0;
 
-    /// <summary>Loads and checks a manifest; every problem is a <see cref="ManifestException"/> with its place.</summary>
+    /// <summary>
+    /// Loads and checks a manifest; every problem is a <see cref="ManifestException"/> with its place.
+    /// </summary>
     public static ExperimentManifest Load(string path) => FromDocument(TomlDocument.Load(path), path);
 
     public static ExperimentManifest Parse(string text, string path) => FromDocument(TomlDocument.Parse(text, path), path);
@@ -41,7 +43,7 @@ public sealed record ExperimentManifest(
         var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
         var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
-        var report = ReportSection.Read(doc.Table("report"), experiment.Name);
+        var report = ReportSection.Read(doc.Table("report"), experiment.Name, selectors);
         var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
         return new ExperimentManifest(

@@ -6,10 +6,14 @@ using NasPipeline.ProxyStudy;
 
 namespace NasPipeline.Reporting;
 
-/// <summary>The proxy-versus-benchmark table: one row per proxy, cells "Spearman ρ / Kendall τ" against each benchmark accuracy.</summary>
+/// <summary>
+/// The proxy-versus-benchmark table: one row per proxy, cells "Spearman ρ / Kendall τ" against each benchmark accuracy.
+/// </summary>
 public sealed record ProxyStudyModel(int Architectures, int Seed, string Table, IReadOnlyList<ProxyRow> Rows);
 
-/// <summary>One proxy; Rss is the settled resident memory after the first 100 architectures → at the end (MB).</summary>
+/// <summary>
+/// One proxy; Rss is the settled resident memory after the first 100 architectures → at the end (MB).
+/// </summary>
 public sealed record ProxyRow(
     string Proxy, string Data, string Scored, string Seconds, string Rss,
     string Cifar10Valid, string Cifar10Test, string Cifar100Test, string ImageNet16Test);
@@ -41,6 +45,16 @@ public static class ProxyStudyReport
                 Cell(c.Cifar10Valid), Cell(c.Cifar10Test), Cell(c.Cifar100Test), Cell(c.ImageNet16Test));
         }).ToList());
     }
+
+    /// <summary>
+    /// The table for the report and, per proxy, each architecture's score against its CIFAR-10 test accuracy.
+    /// </summary>
+    public static ProxyStudyInputs Inputs(
+        ProxyStudySection study, string tablePath, IReadOnlyList<Entry> entries, Nb201Table table) =>
+        new(Model(study, tablePath, entries), entries.Select(e => (e.Scores.Proxy,
+            $"Spearman ρ = {e.Correlation.Cifar10Test.Spearman.ToString("F3", CultureInfo.InvariantCulture)}",
+            (IReadOnlyList<(double, double)>)e.Scores.Scores
+                .Select(s => (s.Score ?? double.NaN, table.Lookup(s.Arch).Cifar10Test)).ToList())).ToList());
 
     public static void WriteCsv(string path, IReadOnlyList<Entry> entries) =>
         Csv.Write(path, entries.Select(e =>

@@ -101,6 +101,9 @@ public sealed class ExperimentPipeline
 
     string Publish(NodeResult<ReportArtifact> report)
     {
+        // Figures are named after trainers, proxies and cells: an earlier report's figures must not linger.
+        var figures = Path.Combine(ReportFolder, Reporting.Figures.Figure.Folder);
+        if (Directory.Exists(figures)) Directory.Delete(figures, recursive: true);
         foreach (var file in report.Artifact.Files)
             AtomicFile.Copy(report.PathOf(file), Path.Combine(ReportFolder, file));
         _runner.Log.Info($"report published to {Path.GetFullPath(ReportFolder)}");

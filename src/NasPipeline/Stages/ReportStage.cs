@@ -4,25 +4,31 @@ using NasPipeline.Caching;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Compute;
+using NasPipeline.Reporting.Templates;
 
 namespace NasPipeline.Stages;
 
 /// <summary>
-/// Renders report.md and report.html, and the tidy CSVs: results.csv and summary.csv for the grid,
-/// proxy-correlations.csv for the proxy study.
+/// Renders report.md, report.html and report.tex with their figures (figures/*.png, *.svg), and the tidy CSVs:
+/// results.csv and summary.csv for the grid, proxy-correlations.csv for the proxy study.
 /// </summary>
 public sealed class ReportStage(
     ExperimentManifest manifest, IReadOnlyList<NodeResult<EvaluationArtifact>> evaluations,
-    IReadOnlyList<NotApplicablePair> notApplicable,
-    IReadOnlyList<ReportBuilder.SupernetRun> supernets, IReadOnlyList<NodeResult<ProxyScoresArtifact>> proxies,
+    IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<SupernetRun> supernets,
+    IReadOnlyList<NodeUsage> usage, IReadOnlyList<NodeResult<ProxyScoresArtifact>> proxies,
     Func<Nb201Table>? table, IReadOnlyDictionary<string, string> versions, string templates)
     : IStage<ReportArtifact>
 {
-    public const string Markdown = "report.md", Html = "report.html", Results = "results.csv", SummaryFile = "summary.csv",
-        ProxyCorrelations = "proxy-correlations.csv";
+    public const string Markdown = "report.md", Html = "report.html", Latex = "report.tex", Results = "results.csv",
+        SummaryFile = "summary.csv", ProxyCorrelations = "proxy-correlations.csv";
+
+    /// <summary>Each output and its Scriban template in the templates folder.</summary>
+    public static readonly IReadOnlyList<(string Output, string Template)> Templates =
+        [(Markdown, "report.sbn-md"), (Html, "report.sbn-html"), (Latex, "report.sbn-tex")];
 
     public string Name => "report";
-    public int Version => 3; // 2: benchmark columns, proxy study; 3: n/a pairs
+    public int Version => 4; // 2: benchmark columns, proxy study; 3: n/a pairs; 4: statistics, figures, LaTeX, compute
     public string Label => $"report {manifest.Experiment.Name}";
 
     public object Inputs => new
@@ -32,34 +38,40 @@ public sealed class ReportStage(
         evaluators = manifest.Evaluation.Evaluators,
         evaluations = evaluations.Select(e => e.Key), notApplicable, proxies = proxies.Select(p => p.Key),
         table = table?.Invoke().Hash,
-        templates = new[] { Markdown, Html }.Select(t => StageKey.HashFile(TemplatePath(t))),
+        templates = Templates.Select(t => StageKey.HashFile(Path.Combine(templates, t.Template))),
     };
 
     public ReportArtifact Run(StageContext context)
     {
-        var files = new List<string> { Markdown, Html };
+        var files = new List<string>();
         var results = evaluations.Select(e => e.Artifact).ToList();
-        ProxyStudyModel? proxyModel = null;
+        ProxyStudyInputs? proxyStudy = null;
         if (manifest.ProxyStudy is { } study && table is not null)
         {
             var correlations = ProxyStudyReport.Correlate(proxies.Select(p => (p.Artifact, p.Seconds)), table());
-            proxyModel = ProxyStudyReport.Model(study, manifest.Benchmark.Table!, correlations);
+            proxyStudy = ProxyStudyReport.Inputs(study, manifest.Benchmark.Table!, correlations, table());
             ProxyStudyReport.WriteCsv(Path.Combine(context.Directory, ProxyCorrelations), correlations);
             files.Add(ProxyCorrelations);
         }
-        var model = ReportBuilder.Build(
-            manifest, results, notApplicable, supernets, proxyModel, versions, DateTime.UtcNow);
-        File.WriteAllText(Path.Combine(context.Directory, Markdown), TemplateRenderer.Render(TemplatePath(Markdown), model, html: false));
-        File.WriteAllText(Path.Combine(context.Directory, Html), TemplateRenderer.Render(TemplatePath(Html), model, html: true));
+        var inputs = new ReportInputs(manifest, results, notApplicable, supernets, usage, proxyStudy, versions,
+            DateTime.UtcNow);
+        var figures = new ReportFigures(context.Directory);
+        var model = ReportBuilder.Build(inputs, figures);
+        foreach (var (output, template) in Templates)
+        {
+            File.WriteAllText(Path.Combine(context.Directory, output),
+                TemplateRenderer.Render(Path.Combine(templates, template), model));
+            files.Add(output);
+        }
+        files.AddRange(figures.Files);
         if (manifest.HasGrid)
         {
-            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable);
-            ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), ReportBuilder.Pairs(manifest, results),
-                notApplicable);
+            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable, usage);
+            var pairs = GridPair.Of(manifest, results);
+            ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), manifest, pairs, notApplicable,
+                StudyStatistics.Of(manifest, pairs));
             files.AddRange([Results, SummaryFile]);
         }
         return new ReportArtifact(files);
     }
-
-    string TemplatePath(string output) => Path.Combine(templates, output + ".liquid");
 }

@@ -2,6 +2,7 @@ using NasPipeline.Artifacts;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Compute;
 using NasPipeline.SearchSpaces.Nb201;
 
 namespace NasPipeline.Stages;
@@ -79,12 +80,23 @@ public static class StudyGraphBuilder
                 _ => new ProxyScoreStage(proxy, study, m.Dataset, compute, r.Table, r.Data)))).ToList()
             : [];
 
+        // The report reads every node: results from trains, evaluations and proxies, and what each node cost (the
+        // grid cells that read it say whose cost it is).
+        var readers = new List<(GraphNode Node, IReadOnlyList<GridCell> Cells)>();
+        foreach (var ((trainer, seed), train) in trains)
+            readers.Add((train, cells.Where(c => c.Trainer.Id == trainer && c.Seed == seed).Select(Cell).ToList()));
+        foreach (var select in cells.Select(c => c.Select).Distinct())
+            readers.Add((select, cells.Where(c => c.Select == select).Select(Cell).ToList()));
+        foreach (var (select, retrain) in retrains)
+            readers.Add((retrain, cells.Where(c => c.Select == select).Select(Cell).ToList()));
+        readers.AddRange(cells.Zip(evaluations, (c, e) => ((GraphNode)e, (IReadOnlyList<GridCell>)[Cell(c)])));
+        readers.AddRange(proxies.Select(p => ((GraphNode)p, (IReadOnlyList<GridCell>)[])));
         graph.Add(new GraphNode<ReportArtifact>(ReportId, "report", $"report {m.Experiment.Name}",
-            [.. trains.Values, .. evaluations, .. proxies],
+            readers.Select(r => r.Node).ToList(),
             u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(), notApplicable,
                 trains.Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value))).ToList(),
-                proxies.Select(p => u.Of(p)).ToList(), m.ProxyStudy is null ? null : r.Table, StageRunner.Versions,
-                templates)));
+                Usage(readers, u, compute), proxies.Select(p => u.Of(p)).ToList(),
+                m.ProxyStudy is null ? null : r.Table, StageRunner.Versions, templates)));
         return graph;
     }
 
@@ -98,6 +110,22 @@ public static class StudyGraphBuilder
          where reason is not null
          select new NotApplicablePair(trainer.Id, selector.Id, reason)).ToList();
 
-    static ReportBuilder.SupernetRun SupernetRun(string trainer, int seed, NodeResult<SupernetArtifact> node) =>
-        new(trainer, seed, node.Artifact, node.Seconds);
+    static SupernetRun SupernetRun(string trainer, int seed, NodeResult<SupernetArtifact> node) =>
+        new(trainer, seed, node.Artifact, node.PathOf(node.Artifact.HistoryFile), node.Seconds);
+
+    static GridCell Cell((PluginSpec Trainer, PluginSpec Selector, int Seed, GraphNode<SelectionArtifact> Select) c) =>
+        new(c.Trainer.Id, c.Selector.Id, c.Seed);
+
+    /// <summary>
+    /// One entry per distinct node (graph nodes that resolve to one key, like two selections' shared retrain, are
+    /// one node that ran once), with every cell that reads it.
+    /// </summary>
+    static IReadOnlyList<NodeUsage> Usage(
+        IEnumerable<(GraphNode Node, IReadOnlyList<GridCell> Cells)> readers, NodeResults results,
+        ComputeSettings compute) =>
+        readers.Select(r => (Result: results.Get(r.Node)!, r.Node, r.Cells))
+            .GroupBy(r => (r.Result.Stage, r.Result.Key))
+            .Select(g => new NodeUsage(g.First().Node.Id, g.Key.Stage, g.First().Result.Seconds,
+                g.First().Result.CpuSeconds, compute.Threads, compute.Device, g.SelectMany(x => x.Cells).Distinct().ToList()))
+            .ToList();
 }

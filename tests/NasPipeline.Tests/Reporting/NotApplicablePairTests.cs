@@ -1,6 +1,7 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
+using NasPipeline.Reporting.Templates;
 
 namespace NasPipeline.Tests.Reporting;
 
@@ -29,7 +30,7 @@ public sealed class NotApplicablePairTests
     static readonly NotApplicablePair OneShotMagnitude = new("oneshot", "magnitude", "α is fixed");
 
     static EvaluationArtifact Run(string trainer, string selector, int seed, double accuracy) =>
-        new(trainer, trainer, selector, selector, seed, "g", accuracy, 1000, null, 1, 0, 2, []);
+        new(trainer, trainer, selector, selector, seed, ReportFixture.Cell, accuracy, 1000, null, 1, 0, 2, []);
 
     static readonly EvaluationArtifact[] Results =
     [
@@ -37,14 +38,15 @@ public sealed class NotApplicablePairTests
         Run("darts", "random", 1, 72), Run("oneshot", "random", 0, 60), Run("oneshot", "random", 1, 62),
     ];
 
-    static ReportModel Model() => ReportBuilder.Build(Manifest, Results, [OneShotMagnitude], [], null,
-        new Dictionary<string, string>(), DateTime.UnixEpoch);
+    static ReportModel Model(ReportFixture fixture) => fixture.Build(Manifest, Results, [OneShotMagnitude]);
 
     [Test]
     public void Build_NotApplicablePair_IsNaInTheMatrixSummaryAndEveryRunTable()
     {
-        var model = Model();
-        Assert.That(model.Matrix.Single(r => r.Trainer == "oneshot").Cells, Is.EqualTo(new[] { "n/a", "61.00 ± 1.41" }));
+        using var fixture = new ReportFixture();
+        var model = Model(fixture);
+        Assert.That(model.Matrix.Single(r => r.Trainer == "oneshot").Cells.Select(c => c.Text),
+            Is.EqualTo(new[] { "n/a", "61.00 ± 12.71" }));
         var pair = model.Summary.Single(s => s is { Trainer: "oneshot", Selector: "magnitude" });
         Assert.That((pair.Runs, pair.Accuracy, pair.Best), Is.EqualTo((0, "n/a", "n/a")));
         Assert.That(model.Summary.Select(s => (s.Trainer, s.Selector)), Is.EqualTo(new[]
@@ -54,22 +56,25 @@ public sealed class NotApplicablePairTests
         Assert.That(model.Results.Where(r => r.Trainer == "oneshot" && r.Selector == "magnitude")
             .Select(r => (r.Seed, r.Accuracy)), Is.EqualTo(new[] { (0, "n/a"), (1, "n/a") }));
         Assert.That(model.Notes, Has.One.EqualTo("oneshot × magnitude: not applicable: α is fixed"));
-        Assert.That(model.Chart.Bars.Select(b => b.Label), Has.None.EqualTo("oneshot × magnitude"));
+        Assert.That(model.Statistics.Comparisons.Select(c => (c.Trainer, c.Selector)), Is.EqualTo(new[] { ("darts", "random") }),
+            "oneshot has no magnitude runs to pair with");
     }
 
     [Test]
     public void Render_NotApplicablePair_ShowsNaInMarkdown()
     {
-        var md = TemplateRenderer.Render(Path.Combine(RepoPaths.Templates, "report.md.liquid"), Model(), html: false);
-        Assert.That(md, Does.Contain("| oneshot | n/a | 61.00 ± 1.41 |").And.Contain("not applicable: α is fixed"));
+        using var fixture = new ReportFixture();
+        var md = TemplateRenderer.Render(ReportFixture.Template("report.sbn-md"), Model(fixture));
+        Assert.That(md, Does.Contain("| oneshot | n/a | **61.00 ± 12.71** |").And.Contain("not applicable: α is fixed"));
     }
 
     [Test]
     public void Csv_NotApplicablePair_HasEmptyResultsAndTheReason()
     {
         using var dir = new TempDirectory();
-        ResultsCsv.WriteResults(dir.File("results.csv"), Manifest, Results, [OneShotMagnitude]);
-        ResultsCsv.WriteSummary(dir.File("summary.csv"), ReportBuilder.Pairs(Manifest, Results), [OneShotMagnitude]);
+        ResultsCsv.WriteResults(dir.File("results.csv"), Manifest, Results, [OneShotMagnitude], []);
+        var pairs = GridPair.Of(Manifest, Results);
+        ResultsCsv.WriteSummary(dir.File("summary.csv"), Manifest, pairs, [OneShotMagnitude], StudyStatistics.Of(Manifest, pairs));
         var results = File.ReadAllLines(dir.File("results.csv"));
         var header = results[0].Split(',');
         var na = results.Skip(1).Select(l => l.Split(',')).Where(c => c[1] == "oneshot" && c[3] == "magnitude").ToList();

@@ -25,7 +25,8 @@ public sealed class BenchmarkPipelineTests
             Assert.That(e.Benchmark, Is.EqualTo(table.Evaluate(e.Genotype)));
         }
         var report = File.ReadAllText(Path.Combine(outcome.ReportDirectory!, "report.md"));
-        Assert.That(report, Does.Contain("NAS-Bench-201 CIFAR-10 test accuracy (benchmark)").And.Contain("benchmark numbers looked up"));
+        Assert.That(report, Does.Contain("NAS-Bench-201 CIFAR-10 test accuracy (benchmark, %)")
+            .And.Contain("benchmark numbers looked up"));
         Assert.That(report, Does.Not.Contain("retrain test accuracy"));
         var csv = File.ReadAllLines(Path.Combine(outcome.ReportDirectory!, "results.csv"));
         Assert.That(csv[0], Does.Contain("Nb201Cifar10Test").And.Contain("Nb201Regret"));

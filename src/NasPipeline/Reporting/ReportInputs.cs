@@ -1,0 +1,27 @@
+using NasPipeline.Artifacts;
+using NasPipeline.Manifest;
+using NasPipeline.Reporting.Compute;
+
+namespace NasPipeline.Reporting;
+
+/// <summary>
+/// Everything the report reads: the manifest, the grid's evaluations and n/a pairs, the supernets (for their
+/// per-epoch metrics and mixing histories), what every node cost, the proxy study, and the versions that ran.
+/// </summary>
+public sealed record ReportInputs(
+    ExperimentManifest Manifest, IReadOnlyList<EvaluationArtifact> Results,
+    IReadOnlyList<NotApplicablePair> NotApplicable,
+    IReadOnlyList<SupernetRun> Supernets, IReadOnlyList<NodeUsage> Usage, ProxyStudyInputs? ProxyStudy,
+    IReadOnlyDictionary<string, string> Versions, DateTime GeneratedUtc);
+
+/// <summary>
+/// One trained supernet: its artifact (per-epoch metrics), the path of its mixing-weight history
+/// (<c>mixing-history.json</c>: <c>mixing[epoch][edge][op]</c> at the end of each epoch) and its wall seconds.
+/// </summary>
+public sealed record SupernetRun(
+    string Trainer, int Seed, SupernetArtifact Artifact, string HistoryPath, double Seconds);
+
+/// <summary>The proxy study's table and, per proxy, each sampled architecture's score and benchmark accuracy.</summary>
+public sealed record ProxyStudyInputs(
+    ProxyStudyModel Model,
+    IReadOnlyList<(string Proxy, string Correlation, IReadOnlyList<(double Score, double Accuracy)> Points)> Scatter);
