@@ -24,6 +24,9 @@ public static class TemplateRenderer
         var context = new TemplateContext
         {
             MemberRenamer = m => m.Name, StrictVariables = true, EnableRelaxedMemberAccess = false,
+            // Scriban's defaults cut the output at 1 MiB and loops at 1000 iterations: a report with embedded
+            // figures, or a proxy study of 1000 architectures, is larger (0: no limit).
+            LimitToString = 0, LoopLimit = 0,
         };
         context.PushGlobal(globals);
         try

@@ -36,4 +36,16 @@ public sealed class TemplateRendererTests
         var e = Assert.Throws<TemplateException>(() => Render("one\ntwo\n{{ report.Titel }}"))!;
         Assert.That(e.Message, Does.Match(@"broken\.sbn-md\(3,\d+\) : error : .*Titel"));
     }
+
+    /// <summary>A default-study page with embedded figures passes 1 MiB; Scriban's default cut it off there.</summary>
+    [Test]
+    public void Render_LargeOutputAndLongLoops_AreNotCut()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("big.sbn-html");
+        File.WriteAllText(path, "{{ report.Title }}{{ for v in report.Values }}.{{ end }}</html>");
+        var output = TemplateRenderer.Render(path, new Model(new string('x', 2_000_000), Enumerable.Range(0, 5000).ToList()));
+        Assert.That(output, Has.Length.EqualTo(2_000_000 + 5000 + "</html>".Length));
+        Assert.That(output, Does.EndWith("</html>"));
+    }
 }
