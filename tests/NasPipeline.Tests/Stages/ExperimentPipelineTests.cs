@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NasPipeline.Graph;
 
 namespace NasPipeline.Tests.Stages;
@@ -93,8 +94,13 @@ public sealed class ExperimentPipelineTests
         var folder = outcome.ReportDirectory!;
         Assert.That(new[] { "report.md", "report.html", "results.csv", "summary.csv" }.Select(f => File.Exists(Path.Combine(folder, f))), Is.All.True);
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
-        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link").And.Not.Contain("src=").And.Not.Contain("href="));
-        Assert.That(html, Does.Contain("<svg"));
+        // Self-contained: no scripts or style sheets, every image embedded; links go only to anchors in the page or
+        // to the SVG copies of the figures beside it.
+        Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link"));
+        var sources = Regex.Matches(html, "src=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.That(sources, Is.Not.Empty.And.All.StartWith("data:image/png;base64,"));
+        var links = Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Where(h => !h.StartsWith('#'));
+        Assert.That(links, Is.All.Matches<string>(h => h.StartsWith("figures/") && File.Exists(Path.Combine(folder, h))));
         var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
         Assert.That(csv, Has.Length.EqualTo(1 + 2 * 2), "a header and one row per selector × seed");
         var md = File.ReadAllText(Path.Combine(folder, "report.md"));
