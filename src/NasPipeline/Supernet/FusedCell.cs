@@ -89,8 +89,8 @@ sealed class FusedCell : IDisposable
     static Tensor Convolutions(Tensor relu, SourceNode source, int op, NormStack norms, Tensor rows, int padding)
     {
         var units = source.Edges.Select(e => Unit(e, op)).ToArray();
-        var kernels = units.Length == 1 ? units[0].Conv.weight! : cat(units.Select(u => (Tensor)u.Conv.weight!).ToList(), 0);
-        var biases = units.Length == 1 ? units[0].Conv.bias! : cat(units.Select(u => (Tensor)u.Conv.bias!).ToList(), 0);
+        var kernels = Stacked(units.Select(u => (Tensor)u.Conv.weight!).ToArray());
+        var biases = Stacked(units.Select(u => (Tensor)u.Conv.bias!).ToArray());
         var convolved = nn.functional.conv2d(relu, kernels, biases, padding: [padding, padding]);
         var channels = relu.shape[1];
         // contiguous: for one edge the reshape is a stride-0 view, which libtorch's channels-last batch-norm backward
@@ -99,6 +99,9 @@ sealed class FusedCell : IDisposable
             .contiguous();
         return norms.Normalise(convolved, scale);
     }
+
+    /// <summary>The edges' tensors concatenated along their first dimension (one edge: the tensor itself).</summary>
+    static Tensor Stacked(Tensor[] parts) => parts.Length == 1 ? parts[0] : cat(parts, 0);
 
     static ReLUConvBN Unit(MixedOp edge, int op) => (ReLUConvBN)edge.Operations[op];
 
