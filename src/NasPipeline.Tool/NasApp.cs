@@ -22,9 +22,20 @@ public static class NasApp
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Nb201ParamsCommand.Create());
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+        return Guard(() => root.Parse(args).Invoke(configuration));
+    }
+
+    /// <summary>
+    /// Runs a command and turns what it throws into an exit code: a manifest error (2) and the expected faults
+    /// print their own one line; anything unexpected prints one line naming it and the log with its stack trace
+    /// (<see cref="CrashLog"/>), exit 1. No exception leaves <c>nas</c>.
+    /// </summary>
+    public static int Guard(Func<int> action)
+    {
         try
         {
-            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return action();
         }
         catch (ManifestException e)
         {
@@ -41,17 +52,39 @@ public static class NasApp
             Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is DeviceUnavailableException or ArgumentException or KeyNotFoundException)
+        catch (DeviceUnavailableException e)
         {
             Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Failed;
         }
-        catch (Exception e)
+        catch (Exception e) when (e is ArgumentException or KeyNotFoundException)
         {
-            // The stack first and the one-line reason last, so the tail of a node's log says what went wrong.
-            Console.Error.WriteLine(e);
-            Console.Error.WriteLine($"nas: error: {e.GetType().Name}: {e.Message}");
+            // Mostly the commands' own checks of their options; a log all the same, as a library may throw these.
+            Console.Error.WriteLine($"nas: {FirstLine(e.Message)}{LogNote(e)}");
             return ExitCodes.Failed;
         }
+        catch (Exception e)
+        {
+            Crashed(e);
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>
+    /// One line for an unexpected error, on standard error: the type, the first line of the message (libtorch's
+    /// messages go on with its C++ frames) and the log. The reason is the last line printed, so the tail of a
+    /// node's log says what went wrong.
+    /// </summary>
+    public static void Crashed(Exception e) =>
+        Console.Error.WriteLine($"nas: error: {e.GetType().Name}: {FirstLine(e.Message)}{LogNote(e)}");
+
+    static string LogNote(Exception e) => CrashLog.Write(e) is { } log
+        ? $" (stack trace: {log})"
+        : $"{Environment.NewLine}{e}{Environment.NewLine}nas: error: no folder to write a log to; stack trace above";
+
+    static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].TrimEnd('\r');
+        return line.Length == 0 ? "(no message)" : line;
     }
 }

@@ -15,6 +15,7 @@ public sealed class Study
         ManifestPath = Path.GetFullPath(manifestPath);
         Manifest = ExperimentManifest.Load(manifestPath);
         Store = new NodeStore(artifacts ?? Manifest.Experiment.Artifacts);
+        CrashLog.Folder = Path.Combine(Store.Root, "logs");
         Templates = Path.GetFullPath(templates);
         Runner = new StageRunner(Store, Log, Log, StopSignals.Stop);
         Pipeline = new ExperimentPipeline(Manifest, Runner, Templates);

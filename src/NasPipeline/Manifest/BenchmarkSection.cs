@@ -12,9 +12,7 @@ public sealed record BenchmarkSection(string? Table, [property: JsonIgnore] Sour
     public static BenchmarkSection Read(TomlSection s)
     {
         var entry = s.Find("table");
-        var table = s.String("table", "");
-        if (entry is not null && table.Length == 0)
-            throw new ManifestException(entry.ValueLocation, "[benchmark] table must be a path to nb201.csv, got an empty string");
+        var table = s.PathString("table", "");
         s.RejectUnknownKeys();
         return new BenchmarkSection(table.Length == 0 ? null : table, entry?.ValueLocation);
     }

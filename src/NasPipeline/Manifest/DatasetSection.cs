@@ -43,7 +43,7 @@ public sealed record DatasetSection(
     public static DatasetSection Read(TomlSection s)
     {
         var name = s.Choice("name", "fashion-mnist", Names);
-        string? path = s.String("path", name == "fashion-mnist" ? FashionMnistDefaultPath : "");
+        string? path = s.PathString("path", name == "fashion-mnist" ? FashionMnistDefaultPath : "");
         if (name is "cifar10" or "cifar100" && path.Length == 0)
             throw new ManifestException(s.Location, $"[dataset] name = \"{name}\" needs 'path' (the folder of the standard binary files)");
         if (name == "synthetic") path = null;

@@ -16,8 +16,12 @@ public sealed partial record ExperimentSection(
         var name = s.RequireString("name");
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
             throw new ManifestException(s.Find("name")!.ValueLocation, $"'name' = \"{name}\" must be letters, digits, '-', '_' or '.' (it names a folder)");
+        if (name is "." or "..")
+            throw new ManifestException(s.Find("name")!.ValueLocation,
+                $"'name' = \"{name}\" must not be '.' or '..': it names a folder in the artifacts and report folders");
         var seedsEntry = s.Find("seeds");
-        var seeds = s.IntegerList("seeds", [0], minCount: 1).Select(v => checked((int)v)).ToList();
+        // Seeds are non-negative: torch.manual_seed and the data split take them, and they name folders (seed=3).
+        var seeds = s.IntList("seeds", [0], minCount: 1, min: 0);
         if (seeds.Distinct().Count() != seeds.Count)
             throw new ManifestException(seedsEntry!.ValueLocation, "'seeds' lists a seed twice");
         var device = s.String("device", "cpu");
@@ -28,7 +32,7 @@ public sealed partial record ExperimentSection(
         {
             DeviceLocation = s.Find("device")?.ValueLocation,
         };
-        var section = new ExperimentSection(name, seeds, compute, s.String("artifacts", ".nas"));
+        var section = new ExperimentSection(name, seeds, compute, s.PathString("artifacts", ".nas"));
         s.RejectUnknownKeys();
         return section;
     }

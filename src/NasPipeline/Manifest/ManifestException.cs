@@ -7,5 +7,7 @@ public sealed class ManifestException(SourceLocation location, string problem) :
     public string Problem { get; } = problem;
 
     /// <summary>MSBuild's canonical error format, which build logs and IDEs turn into clickable errors.</summary>
-    public string ToMsBuildFormat() => $"{Location.File}({Location.Line},{Location.Column}): error NAS001: {Problem}";
+    public string ToMsBuildFormat() => Location.HasPosition
+        ? $"{Location.File}({Location.Line},{Location.Column}): error NAS001: {Problem}"
+        : $"{Location.File}: error NAS001: {Problem}";
 }

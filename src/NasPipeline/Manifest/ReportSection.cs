@@ -10,7 +10,7 @@ public sealed record ReportSection(
     public static ReportSection Read(TomlSection s, string experimentName, IReadOnlyList<PluginSpec> selectors)
     {
         var section = new ReportSection(
-            s.String("title", $"NasPipeline study: {experimentName}"), s.String("output", "reports/out"),
+            s.String("title", $"NasPipeline study: {experimentName}"), s.PathString("output", "reports/out"),
             s.Int("decimals", 2, min: 0, max: 6), ReadBaseline(s, selectors), FootprintFactors.Read(s));
         s.RejectUnknownKeys();
         return section;

@@ -17,12 +17,7 @@ public sealed class TomlDocument
 
     public TomlSection Root { get; }
 
-    public static TomlDocument Load(string path)
-    {
-        if (!File.Exists(path))
-            throw new ManifestException(new SourceLocation(path, 1, 1), "manifest file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static TomlDocument Load(string path) => Parse(ManifestText.Read(path), path);
 
     public static TomlDocument Parse(string text, string file)
     {
@@ -58,6 +53,8 @@ public sealed class TomlDocument
     public TomlSection Table(string name)
     {
         Known.Add(name);
+        if (_arrays.TryGetValue(name, out var entries))
+            throw new ManifestException(entries[0].Location, $"[[{name}]] must be a single table: write [{name}]");
         return _tables.GetValueOrDefault(name) ?? new TomlSection(name, Root.Location);
     }
 
@@ -68,6 +65,9 @@ public sealed class TomlDocument
     public IReadOnlyList<TomlSection> TableArray(string name)
     {
         Known.Add(name);
+        if (_tables.TryGetValue(name, out var table))
+            throw new ManifestException(table.Location,
+                $"[{name}] must be written [[{name}]] (an array of tables, one per entry)");
         return _arrays.GetValueOrDefault(name) ?? [];
     }
 

@@ -31,21 +31,44 @@ public sealed class TomlSection(string name, SourceLocation location)
 
     public string String(string key, string fallback) => Find(key) is { } e ? AsString(e) : fallback;
     public string RequireString(string key) => AsString(Require(key, "a string"));
+
+    /// <summary>
+    /// A file or folder path: not empty and without NUL, which .NET refuses in paths (so an error here, with its
+    /// place, rather than an exception when a stage first uses it).
+    /// </summary>
+    public string PathString(string key, string fallback)
+    {
+        if (Find(key) is not { } e) return fallback;
+        var value = AsString(e);
+        if (value.Trim().Length == 0)
+            throw new ManifestException(e.ValueLocation, $"[{Name}] {key} must be a path, got an empty string");
+        if (value.Contains('\0'))
+            throw new ManifestException(e.ValueLocation, $"[{Name}] {key} must not contain a NUL character");
+        return value;
+    }
+
     public long Integer(string key, long fallback, long min = long.MinValue, long max = long.MaxValue) =>
         Find(key) is { } e ? AsInteger(e, min, max) : fallback;
+    /// <summary>An int, range-checked before narrowing: 5000000000 is out of range, never truncated.</summary>
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue) =>
-        (int)Integer(key, fallback, min == int.MinValue ? long.MinValue : min, max == int.MaxValue ? long.MaxValue : max);
-    public double Double(string key, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
+        (int)Integer(key, fallback, min, max);
+
+    /// <summary>A finite number in [min, max]: inf and nan are rejected even where no bound is given.</summary>
+    public double Double(
+        string key, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
         Find(key) is { } e ? AsDouble(e, min, max) : fallback;
     public bool Bool(string key, bool fallback) => Find(key) is { } e ? AsBool(e) : fallback;
 
-    public IReadOnlyList<long> IntegerList(string key, IReadOnlyList<long> fallback, int minCount = 0)
+    /// <summary>An array of ints, each range-checked at its own place before narrowing.</summary>
+    public IReadOnlyList<int> IntList(
+        string key, IReadOnlyList<int> fallback, int minCount = 0, int min = int.MinValue, int max = int.MaxValue)
     {
         if (Find(key) is not { } e) return fallback;
         var items = AsArray(e, "an array of integers");
         if (items.Count < minCount)
-            throw new ManifestException(e.ValueLocation, $"'{key}' needs at least {minCount} value(s), got {items.Count}");
-        return items.Select(i => AsInteger(i, long.MinValue, long.MaxValue)).ToList();
+            throw new ManifestException(e.ValueLocation,
+                $"'{key}' needs at least {minCount} value(s), got {items.Count}");
+        return items.Select(i => (int)AsInteger(i, min, max)).ToList();
     }
 
     public IReadOnlyList<string> StringList(string key, IReadOnlyList<string> fallback)
@@ -103,20 +126,29 @@ public sealed class TomlSection(string name, SourceLocation location)
     static long AsInteger(TomlEntry e, long min, long max)
     {
         if (e.Value is not long v) throw TypeError(e, "an integer");
-        if (v < min || v > max) throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {v} is out of range {Range(min, max)}");
+        if (v < min || v > max)
+            throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {v} is out of range {Range(min, max)}");
         return v;
     }
 
     static double AsDouble(TomlEntry e, double min, double max)
     {
         var v = e.Value switch { double d => d, long l => l, _ => throw TypeError(e, "a number") };
+        if (!double.IsFinite(v))
+            throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {Toml(v)} is not a finite number");
         if (!(v >= min && v <= max))
-            throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {v.ToString(CultureInfo.InvariantCulture)} is out of range {Range(min, max)}");
+            throw new ManifestException(e.ValueLocation, $"'{e.Key}' = {Toml(v)} is out of range {Range(min, max)}");
         return v;
     }
 
     static IReadOnlyList<TomlEntry> AsArray(TomlEntry e, string expected) =>
         e.Value as IReadOnlyList<TomlEntry> ?? throw TypeError(e, expected);
+
+    /// <summary>A number as TOML writes it (inf, -inf, nan), for messages.</summary>
+    static string Toml(double v) =>
+        double.IsNaN(v) ? "nan"
+        : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf")
+        : v.ToString(CultureInfo.InvariantCulture);
 
     static string Range(double min, double max) =>
         $"[{(double.IsNegativeInfinity(min) || min == long.MinValue ? "-inf" : min.ToString(CultureInfo.InvariantCulture))}, " +

@@ -40,7 +40,8 @@ public sealed class MalformedManifestTests
             "missing required section [experiment]");
         yield return Case("MissingMethod", Valid.Replace("method = \"darts\"\n", ""), 5, 1, "[trainers] is missing required key 'method'");
         yield return Case("UnknownSection", Valid + "\n\n[retrian]\nepochs = 3\n", 13, 1, "unknown section [retrian]; expected one of: experiment, dataset");
-        yield return Case("OutOfRange", Valid.Replace("method = \"darts\"", "method = \"darts\"\nepochs = 0"), 8, 10, "'epochs' = 0 is out of range [1, inf]");
+        yield return Case("OutOfRange", Valid.Replace("method = \"darts\"", "method = \"darts\"\nepochs = 0"),
+            8, 10, "'epochs' = 0 is out of range [1, 2147483647]");
         yield return Case("DuplicateTrainerId", Valid + "\n\n[[trainers]]\nid = \"darts\"\nmethod = \"darts\"\n", 14, 6, "id \"darts\" is used twice");
         yield return Case("DuplicateSeed", Valid.Replace("seeds = [0, 1]", "seeds = [1, 1]"), 3, 9, "'seeds' lists a seed twice");
         yield return Case("OptionWrongType", Valid.Replace("method = \"darts\"", "method = \"darts\"\nlr = \"fast\""), 8, 6, "'lr' must be a number, got the string \"fast\"");
@@ -82,6 +83,100 @@ public sealed class MalformedManifestTests
         yield return Case("SlurmUnknownKey", Valid + "\n\n[executor.slurm]\ncpus = 4\n", 14, 1,
             "unknown key 'cpus' in [executor.slurm]; expected one of: partition, account, time, cpus_per_task");
         yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8, "must be letters, digits");
+
+        // Numbers: range-checked before narrowing to int, floats finite (issue 13).
+        string Seeds(string seeds) => Valid.Replace("seeds = [0, 1]", seeds);
+        string Trainer(string line) => Valid.Replace("method = \"darts\"", "method = \"darts\"\n" + line);
+        string Section(string table, string line) => Valid + $"\n\n[{table}]\n{line}\n";
+        const string IntRange = "[1, 2147483647]";
+        yield return Case("SeedOverflow", Seeds("seeds = [5000000000]"), 3, 10,
+            "'seeds[0]' = 5000000000 is out of range [0, 2147483647]");
+        yield return Case("NegativeSeed", Seeds("seeds = [0, -1]"),
+            3, 13, "'seeds[1]' = -1 is out of range [0, 2147483647]");
+        yield return Case("SeedNotInteger", Seeds("seeds = [0, \"1\"]"), 3, 13,
+            "'seeds[1]' must be an integer, got the string \"1\"");
+        yield return Case("SeedNested", Seeds("seeds = [[0]]"), 3, 10, "'seeds[0]' must be an integer, got an array");
+        yield return Case("SeedsEmpty", Seeds("seeds = []"), 3, 9, "'seeds' needs at least 1 value(s), got 0");
+        yield return Case("SeedsDate", Seeds("seeds = 1979-05-27"), 3, 9, "'seeds': date/time values are not used");
+        yield return Case("EpochsOverflow", Trainer("epochs = 5000000000"), 8, 10,
+            $"'epochs' = 5000000000 is out of range {IntRange}");
+        yield return Case("EpochsBeyondInt64", Trainer("epochs = 99999999999999999999"), 8, 10, "invalid TOML");
+        yield return Case("EpochsFraction", Trainer("epochs = 2.5"),
+            8, 10, "'epochs' must be an integer, got the number 2.5");
+        yield return Case("EpochsInlineTable", Trainer("epochs = { n = 2 }"),
+            8, 10, "'epochs' must be an integer, got a table");
+        yield return Case("RetrainBatchOverflow", Section("retrain", "batch_size = 99999999999"), 14, 14,
+            $"'batch_size' = 99999999999 is out of range {IntRange}");
+        yield return Case("RetrainZeroBatch", Section("retrain", "batch_size = 0"), 14, 14,
+            $"'batch_size' = 0 is out of range {IntRange}");
+        yield return Case("NegativeWeightSize", Section("dataset", "weight_size = -1"), 14, 15,
+            "'weight_size' = -1 is out of range [0, 2147483647]");
+        yield return Case("SplitSeedOverflow", Section("dataset", "split_seed = 5000000000"), 14, 14,
+            "'split_seed' = 5000000000 is out of range [-2147483648, 2147483647]");
+        yield return Case("ZeroThreads", Seeds("seeds = [0, 1]\nthreads = 0"),
+            4, 11, "'threads' = 0 is out of range [1, 256]");
+        yield return Case("TooManyDecimals", Section("report", "decimals = 7"),
+            14, 12, "'decimals' = 7 is out of range [0, 6]");
+        yield return Case("LrInfinite", Trainer("lr = inf"), 8, 6, "'lr' = inf is not a finite number");
+        yield return Case("LrNegativeInfinite", Trainer("lr = -inf"), 8, 6, "'lr' = -inf is not a finite number");
+        yield return Case("LrNan", Trainer("lr = nan"), 8, 6, "'lr' = nan is not a finite number");
+        yield return Case("LrExponentOverflow", Trainer("lr = 1e999"), 8, 6, "'lr' = inf is not a finite number");
+        yield return Case("LrNegative", Trainer("lr = -0.5"), 8, 6, "'lr' = -0.5 is out of range [0, inf]");
+        yield return Case("LrBoolean", Trainer("lr = true"), 8, 6, "'lr' must be a number, got true");
+        yield return Case("MomentumAboveOne", Section("retrain", "momentum = 1.5"),
+            14, 12, "'momentum' = 1.5 is out of range [0, 1]");
+        yield return Case("RetrainLrInfinite", Section("retrain", "lr = inf"),
+            14, 6, "'lr' = inf is not a finite number");
+        string Selector(string lines) => Valid.Replace("method = \"magnitude\"", lines);
+        yield return Case("ProxyOptionOutOfRange", Selector("method = \"zc-zen\"\nrepeats = 0"), 12, 11,
+            "'repeats' = 0 is out of range [1, 1000]");
+
+        // Unknown keys in every section and in every plug-in's options.
+        yield return Case("UnknownSelectorOption", Selector("method = \"magnitude\"\nexclude_nonee = true"), 12, 1,
+            "unknown key 'exclude_nonee' in [selectors]; expected one of: id, method, exclude_none");
+        yield return Case("UnknownProxyOption", Selector("method = \"zc-zen\"\nrepeat = 2"), 12, 1,
+            "unknown key 'repeat' in [selectors]; expected one of: id, method, edge_order, batch_size, exclude_none, " +
+            "repeats");
+        yield return Case("UnknownTopLevelKey", "seed = 1\n" + Valid, 1, 1, "unknown key 'seed' in [(top level)]");
+        string[] tables = ["dataset", "search_space", "retrain", "report", "benchmark", "evaluation", "executor"];
+        foreach (var table in tables)
+            yield return Case($"UnknownKeyIn_{table}", Section(table, "bogus = 1"),
+                14, 1, $"unknown key 'bogus' in [{table}]");
+        yield return Case("UnknownKeyIn_proxy_study",
+            Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nbogus = 1\n", 17, 1,
+            "unknown key 'bogus' in [proxy_study]");
+        yield return Case("SyntheticKeyOnFashionMnist", Section("dataset", "image_size = 8"), 14, 1,
+            "unknown key 'image_size' in [dataset]");
+        yield return Case("DottedKey", Section("retrain", "epochs.x = 1"),
+            14, 1, "unknown key 'epochs.x' in [retrain]");
+
+        // Tables where arrays of tables belong and the other way round.
+        yield return Case("RetrainAsTableArray", Valid + "\n\n[[retrain]]\nepochs = 3\n", 13, 1,
+            "[[retrain]] must be a single table: write [retrain]");
+        yield return Case("TrainersAsTable", Valid.Replace("[[trainers]]", "[trainers]"), 5, 1,
+            "[trainers] must be written [[trainers]]");
+
+        // Names that become folders or node ids must stay inside the output folder.
+        yield return Case("ExperimentNameDotDot", Valid.Replace("name = \"t\"", "name = \"..\""),
+            2, 8, "'name' = \"..\" must not be");
+        yield return Case("ExperimentNameDot", Valid.Replace("name = \"t\"", "name = \".\""),
+            2, 8, "'name' = \".\" must not be");
+        yield return Case("TrainerIdEscapes", Valid.Replace("id = \"darts\"", "id = \"../x\""), 6, 6,
+            "[trainers] id \"../x\" must not contain '/' or '\\'");
+        yield return Case("SelectorIdDotDot", Valid.Replace("id = \"mag\"", "id = \"..\""), 10, 6,
+            "[selectors] id \"..\" must not be");
+        yield return Case("EmptyId", Valid.Replace("id = \"darts\"", "id = \"\""),
+            6, 6, "[trainers] id must not be empty");
+        yield return Case("IdWithLineBreak", Valid.Replace("id = \"darts\"", "id = \"a\\nb\""), 6, 6,
+            "[trainers] id must not contain control characters");
+        yield return Case("EmptyArtifacts", Seeds("seeds = [0, 1]\nartifacts = \"\""), 4, 13,
+            "[experiment] artifacts must be a path, got an empty string");
+        yield return Case("NulInReportOutput", Section("report", "output = \"out\\u0000\""), 14, 10,
+            "[report] output must not contain a NUL character");
+        yield return Case("EmptyDatasetPath", Section("dataset", "path = \"\""), 14, 8,
+            "[dataset] path must be a path, got an empty string");
+        yield return Case("DuplicateSelectorId", Valid + "\n\n[[selectors]]\nid = \"mag\"\nmethod = \"random\"\n",
+            14, 6, "[[selectors]] id \"mag\" is used twice");
     }
 
     [TestCaseSource(nameof(LoadCases))]
