@@ -21,7 +21,7 @@ public static class NasApp
         root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(Nb201ParamsCommand.Create());
+        root.Subcommands.Add(ParamsCommand.Create());
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
