@@ -21,7 +21,7 @@ public static class NasApp
         root.Subcommands.Add(CleanCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(Nb201ParamsCommand.Create());
+        root.Subcommands.Add(ParamsCommand.Create());
         var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
         return Guard(() => root.Parse(args).Invoke(configuration));
     }
