@@ -24,7 +24,8 @@ public sealed class CorruptNodeTests
         var (log, _) = study.Run(manifest, PipelineTarget.TrainSupernets);
 
         Assert.That(log.Ran, Is.EqualTo(new[] { "train darts seed=0" }));
-        Assert.That(log.Lines, Has.One.Match(@"^corrupt node train darts seed=0 \([0-9a-f]{12}\) rebuilt: supernet\.dat "));
+        Assert.That(log.Lines,
+            Has.One.Match(@"^corrupt node train darts seed=0 \([0-9a-f]{12}\) rebuilt: supernet\.dat "));
         Assert.That(File.ReadAllBytes(weights), Is.EqualTo(original), "the rebuilt node is the node it replaced");
         var (again, _) = study.Run(manifest, PipelineTarget.TrainSupernets);
         Assert.That(again.Ran, Is.Empty, "rebuilt once, then served from the cache");
@@ -49,7 +50,8 @@ public sealed class CorruptNodeTests
     }
 
     public static string TrainNode(TinyStudy study) =>
-        Directory.GetDirectories(Path.Combine(study.Artifacts, "train")).Single(d => !Path.GetFileName(d).Contains('.'));
+        Directory.GetDirectories(Path.Combine(study.Artifacts, "train"))
+            .Single(d => !Path.GetFileName(d).Contains('.'));
 
     public static void Damage(string file, string fault)
     {

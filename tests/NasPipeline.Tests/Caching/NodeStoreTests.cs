@@ -6,7 +6,8 @@ namespace NasPipeline.Tests.Caching;
 public sealed class NodeStoreTests
 {
     static NodeRecord Record(string key) => new("s", key, 1, "label", DateTime.UtcNow, 1.5,
-        new Dictionary<string, string>(), JsonSerializer.SerializeToElement(new { }), JsonSerializer.SerializeToElement(new { value = 42 }));
+        new Dictionary<string, string>(), JsonSerializer.SerializeToElement(new { }),
+        JsonSerializer.SerializeToElement(new { value = 42 }));
 
     [Test]
     public void Commit_ThenTryLoad_ReturnsRecordAndFiles()
@@ -117,6 +118,12 @@ public sealed class NodeStoreTests
         Assert.That(store.Remove("s", "a"), Is.False);
     }
 
+    static void Commit(NodeStore store, string key, string file, string text) => store.Commit("s", key, temp =>
+    {
+        File.WriteAllText(Path.Combine(temp, file), text);
+        return Record(key);
+    });
+
     [Test]
     public void Commit_RecordListsEveryFile_WithSizeAndSha256()
     {
@@ -141,7 +148,7 @@ public sealed class NodeStoreTests
     {
         using var dir = new TempDirectory();
         var store = new NodeStore(dir.Path);
-        store.Commit("s", "k10", temp => { File.WriteAllText(Path.Combine(temp, "w.bin"), "0123456789"); return Record("k10"); });
+        Commit(store, "k10", "w.bin", "0123456789");
         var file = Path.Combine(store.NodeDirectory("s", "k10"), "w.bin");
         var written = File.GetLastWriteTimeUtc(file);
         File.WriteAllText(file, "0123456780");
@@ -149,7 +156,8 @@ public sealed class NodeStoreTests
 
         Assert.That(store.Check("s", "k10").Record, Is.Not.Null, "quick: size and time unchanged, not hashed");
         var full = store.Check("s", "k10", FileCheck.Full);
-        Assert.That((full.Record, full.Problem), Is.EqualTo((null as NodeRecord, "w.bin altered (its SHA-256 is not the recorded one)")));
+        Assert.That((full.Record, full.Problem),
+            Is.EqualTo((null as NodeRecord, "w.bin altered (its SHA-256 is not the recorded one)")));
     }
 
     [Test]
@@ -157,7 +165,7 @@ public sealed class NodeStoreTests
     {
         using var dir = new TempDirectory();
         var store = new NodeStore(dir.Path);
-        store.Commit("s", "k11", temp => { File.WriteAllText(Path.Combine(temp, "w.bin"), "0123456789"); return Record("k11"); });
+        Commit(store, "k11", "w.bin", "0123456789");
         var file = Path.Combine(store.NodeDirectory("s", "k11"), "w.bin");
         File.WriteAllText(file, "0123456780");
         File.SetLastWriteTimeUtc(file, File.GetLastWriteTimeUtc(file).AddSeconds(5));
@@ -192,7 +200,8 @@ public sealed class NodeStoreTests
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, NodeStore.RecordFile), JsonSerializer.Serialize(Record("k13")));
         var check = store.Check("s", "k13");
-        Assert.That((check.Record, check.Unverifiable, check.Kind), Is.EqualTo((null as NodeRecord, true, "unverified")));
+        Assert.That((check.Record, check.Unverifiable, check.Kind),
+            Is.EqualTo((null as NodeRecord, true, "unverified")));
         Assert.That(store.With(FileCheck.RecordOnly).TryLoad("s", "k13"), Is.Not.Null);
     }
 
@@ -201,9 +210,9 @@ public sealed class NodeStoreTests
     {
         using var dir = new TempDirectory();
         var store = new NodeStore(dir.Path);
-        store.Commit("s", "k14", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "good"); return Record("k14"); });
+        Commit(store, "k14", "a.txt", "good");
         File.WriteAllText(Path.Combine(store.NodeDirectory("s", "k14"), "a.txt"), "bad");
-        store.Commit("s", "k14", temp => { File.WriteAllText(Path.Combine(temp, "a.txt"), "good"); return Record("k14"); });
+        Commit(store, "k14", "a.txt", "good");
         Assert.That(store.TryLoad("s", "k14"), Is.Not.Null);
         Assert.That(File.ReadAllText(Path.Combine(store.NodeDirectory("s", "k14"), "a.txt")), Is.EqualTo("good"));
     }
