@@ -19,6 +19,8 @@ public static class NasApp
         root.Subcommands.Add(RunNodeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(CleanCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(GcCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ParamsCommand.Create());

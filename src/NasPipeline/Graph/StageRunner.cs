@@ -10,6 +10,7 @@ namespace NasPipeline.Graph;
 /// <summary>
 /// The one place that keys, caches and records stage nodes, for every command and executor: a node whose key has
 /// a record is loaded; otherwise, holding the node's lock, it runs in a temporary folder that is renamed into place.
+/// A node whose files no longer match its record is not loaded but rebuilt, with a line saying so.
 /// </summary>
 public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink progress, StopSignal? stop = null)
 {
@@ -27,15 +28,20 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
 
     public static string KeyOf<T>(IStage<T> stage) => StageKey.Compute(stage.Name, stage.Version, stage.Inputs);
 
+    /// <summary>This runner over another view of the cache (e.g. one reading records without checking files).</summary>
+    public StageRunner Over(NodeStore other) => new(other, log, progress, stop);
+
     /// <summary>The node's cached result, or null; never runs anything.</summary>
     public NodeResult<T>? TryLoad<T>(IStage<T> stage, string? key = null)
     {
         key ??= KeyOf(stage);
-        return store.TryLoad(stage.Name, key) is { } cached
-            ? new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key),
-                cached.Artifact.Deserialize<T>()!, cached.Seconds, true, cached.CpuSeconds)
-            : null;
+        return Loaded(stage, key, store.TryLoad(stage.Name, key));
     }
+
+    NodeResult<T>? Loaded<T>(IStage<T> stage, string key, NodeRecord? cached) =>
+        cached is null ? null
+            : new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key),
+                cached.Artifact.Deserialize<T>()!, cached.Seconds, true, cached.CpuSeconds);
 
     public NodeResult<T> Run<T>(IStage<T> stage, string? key = null)
     {
@@ -47,7 +53,8 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
         }
         using var held = store.Lock(stage.Name, key,
             () => log.Info($"waiting for {stage.Label} ({key[..12]}): another process is building it"));
-        if (TryLoad(stage, key) is { } builtElsewhere)
+        var found = store.Check(stage.Name, key);
+        if (Loaded(stage, key, found.Record) is { } builtElsewhere)
         {
             log.NodeFinished(stage.Label, key, cached: true, builtElsewhere.Seconds);
             return builtElsewhere;
@@ -69,6 +76,7 @@ public sealed class StageRunner(NodeStore store, IPipelineLog log, IProgressSink
                 JsonSerializer.SerializeToElement(artifact),
                 (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds);
         });
+        if (found.Problem is { } problem) log.Info($"{found.Kind} node {stage.Label} ({key[..12]}) rebuilt: {problem}");
         log.NodeFinished(stage.Label, key, cached: false, record.Seconds);
         return new NodeResult<T>(stage.Name, key, stage.Label, store.NodeDirectory(stage.Name, key), artifact,
             record.Seconds, false, record.CpuSeconds);

@@ -78,16 +78,28 @@ public sealed class ExperimentPipeline
     }
 
     /// <summary>
-    /// Removes every cached node of this manifest (those whose key can be known) and the published report.
+    /// Every node of this manifest whose key the cache tells (its upstream nodes have records), as stage and key.
+    /// Records are read without checking files: a damaged node still names the nodes downstream of it, so clean
+    /// and gc find them too.
     /// </summary>
-    public IReadOnlyList<string> Clean()
+    public IReadOnlyList<(string Stage, string Key)> CachedKeys()
     {
         var keys = new List<(string Stage, string Key)>();
-        StudyGraph.Walk(_runner, Graph.Nodes, (node, bound, _) =>
+        StudyGraph.Walk(_runner.Over(_runner.Store.With(FileCheck.RecordOnly)), Graph.Nodes, (node, bound, _) =>
         {
             if (bound is not null) keys.Add((node.Stage, bound.Key));
         });
-        var removed = keys.Where(k => _runner.Store.Remove(k.Stage, k.Key)).Select(k => $"{k.Stage}/{k.Key}").ToList();
+        return keys;
+    }
+
+    /// <summary>
+    /// Removes every cached node of this manifest (those whose key can be known, see <see cref="CachedKeys"/>) and
+    /// the published report; other manifests' nodes in the same cache stay.
+    /// </summary>
+    public IReadOnlyList<string> Clean()
+    {
+        var removed = CachedKeys().Where(k => _runner.Store.Remove(k.Stage, k.Key))
+            .Select(k => $"{k.Stage}/{k.Key}").ToList();
         var output = ReportFolder;
         if (Directory.Exists(output))
         {
