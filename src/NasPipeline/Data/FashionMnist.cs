@@ -26,7 +26,8 @@ public static class FashionMnist
     {
         var pixels = IdxReader.ReadImages(images, out var count, out var height, out var width);
         var y = IdxReader.ReadLabels(labels, Classes);
-        if (y.Length != count) throw new DataException($"{labels} has {y.Length} labels for {count} images in {images}");
+        if (y.Length != count)
+            throw new DataException($"{labels} has {y.Length} labels for {count} images in {images}");
         return new ImageSet(pixels, y, 1, height, width, Classes);
     }
 }

@@ -20,14 +20,17 @@ public static class Divergence
         throw new NonFiniteLossException($"{task}: {which} is {Describe(loss)} at {where} (lr {Lr(at.LearningRate)})");
     }
 
-    /// <summary>Throws when a parameter holds NaN or ±∞ at the end of epoch <paramref name="epoch"/> (0-based).</summary>
+    /// <summary>
+    /// Throws when a parameter holds NaN or ±∞ at the end of epoch <paramref name="epoch"/> (0-based).
+    /// </summary>
     public static void CheckWeights(IEnumerable<Tensor> parameters, string task, int epoch, int epochs, double lr)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         if (parameters.All(p => p.isfinite().all().item<bool>())) return;
         throw new NonFiniteLossException(
-            $"{task}: weights are NaN or infinite after epoch {epoch + 1}/{epochs} (lr {Lr(lr)}): an update overflowed");
+            $"{task}: weights are NaN or infinite after epoch {epoch + 1}/{epochs} (lr {Lr(lr)}): an update " +
+            "overflowed");
     }
 
     static string Lr(double lr) => lr.ToString("G4", CultureInfo.InvariantCulture);

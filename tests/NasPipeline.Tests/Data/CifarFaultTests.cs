@@ -19,7 +19,8 @@ public sealed class CifarFaultTests
     [Test]
     public void TruncatedRecord_NamesFileAndRecord()
     {
-        using var dir = Cifar10(d => File.WriteAllBytes(d.File("data_batch_3.bin"), [.. Record([1]), .. Record([2])[..100]]));
+        using var dir = Cifar10(d =>
+            File.WriteAllBytes(d.File("data_batch_3.bin"), [.. Record([1]), .. Record([2])[..100]]));
         var e = Assert.Throws<DataException>(() => Cifar.Load(dir.Path, 10))!;
         Assert.That(e.Message, Does.Contain(dir.File("data_batch_3.bin")).And.Contain("3173 bytes")
             .And.Contain("record 2 is cut after 100 of its 3073 bytes"));

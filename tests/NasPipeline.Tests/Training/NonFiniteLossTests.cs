@@ -61,7 +61,8 @@ public sealed class NonFiniteLossTests
         var e = Assert.Throws<NonFiniteLossException>(() => SupernetTrainingLoop.Run(supernet, trainer,
             TrainerKit.TinyData(), 1, NullProgress.Instance, "train darts seed=1", work.Path))!;
         // 48 weight-half images in batches of 16: 3 steps; epoch 2's cosine lr from 0.05 over 3 epochs.
-        Assert.That(e.Message, Does.Match(@"^train darts seed=1: loss is (NaN|\+inf) at epoch 2/3 step 3/3 \(lr 0\.03\d*\)$"));
+        Assert.That(e.Message,
+            Does.Match(@"^train darts seed=1: loss is (NaN|\+inf) at epoch 2/3 step 3/3 \(lr 0\.03\d*\)$"));
         // The checkpoint of epoch 1 stays (a rerun resumes there); nothing after the bad step was saved.
         var notes = new Notes();
         using var again = TrainerKit.Supernet(1);
@@ -76,7 +77,8 @@ public sealed class NonFiniteLossTests
         var trainer = new Poisoned(Darts(), epoch: 0, step: 1, alpha: true);
         var e = Assert.Throws<NonFiniteLossException>(() => SupernetTrainingLoop.Run(supernet, trainer,
             TrainerKit.TinyData(), 0, NullProgress.Instance, "train darts seed=0"))!;
-        Assert.That(e.Message, Does.StartWith("train darts seed=0: architecture (α) loss is NaN at epoch 1/3 step 2/3"));
+        Assert.That(e.Message,
+            Does.StartWith("train darts seed=0: architecture (α) loss is NaN at epoch 1/3 step 2/3"));
     }
 
     static RetrainSection Retrain(double lr = 0.05) => new(2, 16, lr, 0, 0.9, true, 5e-4, 5, 0, 4, 1);
