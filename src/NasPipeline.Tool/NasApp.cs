@@ -54,7 +54,7 @@ public static class NasApp
             Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Interrupted;
         }
-        catch (DeviceUnavailableException e)
+        catch (Exception e) when (e is DeviceUnavailableException or NonFiniteLossException)
         {
             Console.Error.WriteLine($"nas: {e.Message}");
             return ExitCodes.Failed;

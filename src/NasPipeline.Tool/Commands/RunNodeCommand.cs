@@ -21,7 +21,16 @@ public static class RunNodeCommand
             var id = parse.GetValue(node)!;
             Console.WriteLine($"nas run-node: {id} of {study.Manifest.Experiment.Name} on {Environment.MachineName} " +
                 $"(pid {Environment.ProcessId})");
-            var result = study.Pipeline.RunNode(id);
+            // The node's failure reason is kept beside its log for whichever process builds the report.
+            var graphNode = study.Pipeline.Graph.Find(id);
+            study.Logs.ClearReason(graphNode);
+            NasPipeline.Graph.INodeResult result;
+            try { result = study.Pipeline.RunNode(id, study.Logs.ReasonOf); }
+            catch (Exception e) when (e is not NasPipeline.Checkpoints.NodeInterruptedException)
+            {
+                study.Logs.WriteReason(graphNode, e.Message);
+                throw;
+            }
             Console.WriteLine($"nas run-node: {id} {(result.Cached ? "was cached" : "done")} ({result.Key[..12]})");
             return 0;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NasPipeline.Execution;
 using NasPipeline.Graph;
+using NasPipeline.Manifest;
 using NasPipeline.Stages;
 
 namespace NasPipeline.Tool.Commands;
@@ -43,8 +44,13 @@ public static class StageCommands
         foreach (var failure in execution.Outcomes.Where(o => o.State == NodeState.Failed))
             Console.WriteLine($"  failed: {failure.Node.Id}: {failure.Error}" +
                 (failure.Log is null ? "" : $" (log: {failure.Log})"));
-        var skipped = execution.Outcomes.Count(o => o.State == NodeState.Skipped);
-        if (skipped > 0) Console.WriteLine($"  skipped: {skipped} node(s) that read a failed node");
+        var skipped = execution.Outcomes.Where(o => o.State == NodeState.Skipped).ToList();
+        if (skipped.Count > 0)
+            Console.WriteLine($"  skipped: {skipped.Count} node(s) " +
+                (study.Manifest.Experiment.OnFailure == OnFailure.Stop
+                    ? "not run (on_failure = \"stop\"; \"continue\" runs the cells that do not read a failed node)"
+                    : "that read a failed node") +
+                $": {string.Join(", ", skipped.Select(o => o.Node.Id))}");
         Console.WriteLine($"nas: {execution.Summary()} in {clock.Elapsed.TotalSeconds:F1} s");
         return execution.Failed ? ExitCodes.Failed : 0;
     }

@@ -1,13 +1,17 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Graph;
+using NasPipeline.Manifest;
 
 namespace NasPipeline.Execution;
 
 /// <summary>
 /// Runs nodes one after another in this process (<c>kind = "local"</c>, <c>jobs = 1</c>): the reference every other
-/// executor must match byte for byte. A failed node is logged and its dependents skipped; independent nodes go on.
+/// executor must match byte for byte. A failed node is logged and its dependents skipped; then, per
+/// <paramref name="onFailure"/>, every later node is skipped (stop) or the independent nodes go on and the report
+/// runs with what there is (continue).
 /// </summary>
-public sealed class InProcessExecutor(StageRunner runner, NodeLogs logs) : IExecutor
+public sealed class InProcessExecutor(StageRunner runner, NodeLogs logs, OnFailure onFailure = OnFailure.Stop)
+    : IExecutor
 {
     public ExecutionResult Run(IReadOnlyList<GraphNode> nodes)
     {
@@ -16,7 +20,7 @@ public sealed class InProcessExecutor(StageRunner runner, NodeLogs logs) : IExec
         var failed = new HashSet<GraphNode>();
         foreach (var node in nodes)
         {
-            if (node.Upstream.Any(failed.Contains))
+            if (failed.Count > 0 && !FailurePolicy.MayStart(node, onFailure, failed))
             {
                 failed.Add(node);
                 outcomes.Add(new NodeOutcome(node, NodeState.Skipped));
@@ -24,6 +28,7 @@ public sealed class InProcessExecutor(StageRunner runner, NodeLogs logs) : IExec
             }
             try
             {
+                logs.ClearReason(node);
                 var result = node.Bind(results).Run(runner);
                 results.Add(node, result);
                 outcomes.Add(new NodeOutcome(node, result.Cached ? NodeState.Cached : NodeState.Ran, result.Seconds));
@@ -32,6 +37,7 @@ public sealed class InProcessExecutor(StageRunner runner, NodeLogs logs) : IExec
             {
                 failed.Add(node);
                 var log = logs.WriteError(node, e);
+                results.Fail(node, logs.ReasonOf(node)!);
                 runner.Log.NodeFailed(node.Label, e.Message, log);
                 outcomes.Add(new NodeOutcome(node, NodeState.Failed, Log: log, Error: e.Message));
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Graph;
+using NasPipeline.Manifest;
 
 namespace NasPipeline.Execution;
 
@@ -8,11 +9,15 @@ namespace NasPipeline.Execution;
 /// Runs up to <c>jobs</c> nodes at once, each as its own <c>nas run-node</c> process (torch threads and seeds are
 /// per process), in dependency order. Whether a node is cached is decided here before starting anything, so cached
 /// nodes cost no process; two nodes that resolve to one key (a shared retrain) never run at the same time. A failed
-/// node skips its dependents only. On a stop request the children get SIGTERM, checkpoint and exit; then this
-/// executor throws <see cref="NodeInterruptedException"/>.
+/// node skips its dependents; then, per <paramref name="onFailure"/>, no further node starts (stop; running ones
+/// finish) or the independent nodes go on and the report runs once every node it reads has ended (continue). The
+/// parent records each failure with the reason the child kept (<see cref="NodeLogs.ReasonOf"/>), the same reason the
+/// report's own process reads, so both bind the report to one key. On a stop request the children get SIGTERM,
+/// checkpoint and exit; then this executor throws <see cref="NodeInterruptedException"/>.
 /// </summary>
 public sealed class LocalProcessExecutor(
-    StageRunner runner, int jobs, Func<GraphNode, IReadOnlyList<string>> command, NodeLogs logs, StopSignal stop)
+    StageRunner runner, int jobs, Func<GraphNode, IReadOnlyList<string>> command, NodeLogs logs, StopSignal stop,
+    OnFailure onFailure = OnFailure.Stop)
     : IExecutor
 {
     static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100), StatusEvery = TimeSpan.FromSeconds(30);
@@ -46,14 +51,15 @@ public sealed class LocalProcessExecutor(
             {
                 foreach (var node in waiting.ToList())
                 {
-                    if (node.Upstream.Any(failed.Contains))
+                    if (failed.Count > 0 && !FailurePolicy.MayStart(node, onFailure, failed))
                     {
                         failed.Add(node);
                         outcomes.Add(new NodeOutcome(node, NodeState.Skipped));
                         waiting.Remove(node);
                         continue;
                     }
-                    if (!results.Ready(node)) continue;
+                    if (!(node.Gathers ? node.Upstream.All(u => results.Has(u) || failed.Contains(u))
+                            : results.Ready(node))) continue;
                     if (!bound.TryGetValue(node, out var stage))
                     {
                         stage = bound[node] = node.Bind(results);
@@ -107,6 +113,7 @@ public sealed class LocalProcessExecutor(
         var error = code == 0 ? "the process exited without committing the node"
             : $"exit code {code}: {NodeLogs.LastLine(done.Process.Log)}";
         failed.Add(node);
+        results.Fail(node, logs.ReasonOf(node) ?? error);
         runner.Log.NodeFailed(bound.Label, error, done.Process.Log);
         outcomes.Add(new NodeOutcome(node, NodeState.Failed, done.Clock.Elapsed.TotalSeconds, done.Process.Log, error));
     }

@@ -17,6 +17,13 @@ public abstract class GraphNode(string id, string stage, string label, IReadOnly
 
     public IReadOnlyList<GraphNode> Upstream { get; } = upstream;
 
+    /// <summary>
+    /// True for a node that reads whatever its upstream nodes produced (the report): with
+    /// <c>on_failure = "continue"</c> it runs once every upstream node has ended, failed or not, and its stage is
+    /// bound with the results there are and the failures (<see cref="NodeResults.Cause"/>).
+    /// </summary>
+    public bool Gathers { get; init; }
+
     /// <summary>The node's stage, given results for every upstream node.</summary>
     public abstract BoundNode Bind(NodeResults upstream);
 

@@ -18,7 +18,7 @@ public enum NodeState
     Cached,
     Failed,
 
-    /// <summary>Not run because a node it reads failed.</summary>
+    /// <summary>Not run: a node it reads failed, or (on_failure = "stop") any node failed before it started.</summary>
     Skipped,
 
     /// <summary>Handed to a scheduler that runs it later (a detached Slurm run).</summary>

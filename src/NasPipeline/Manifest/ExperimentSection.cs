@@ -11,6 +11,12 @@ public sealed partial record ExperimentSection(
 {
     public int Threads => Compute.Threads;
 
+    /// <summary>
+    /// Whether the other grid cells go on after a node fails (and the report lists the failed cells), or the run
+    /// stops starting nodes. Not part of any key: it decides what runs, not what a node computes.
+    /// </summary>
+    [JsonIgnore] public OnFailure OnFailure { get; init; } = OnFailure.Stop;
+
     public static ExperimentSection Read(TomlSection s)
     {
         var name = s.RequireString("name");
@@ -32,7 +38,12 @@ public sealed partial record ExperimentSection(
         {
             DeviceLocation = s.Find("device")?.ValueLocation,
         };
-        var section = new ExperimentSection(name, seeds, compute, s.PathString("artifacts", ".nas"));
+        var onFailure = s.Choice("on_failure", "stop", ["stop", "continue"]) == "continue"
+            ? OnFailure.Continue : OnFailure.Stop;
+        var section = new ExperimentSection(name, seeds, compute, s.PathString("artifacts", ".nas"))
+        {
+            OnFailure = onFailure,
+        };
         s.RejectUnknownKeys();
         return section;
     }

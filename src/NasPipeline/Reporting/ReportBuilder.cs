@@ -31,8 +31,9 @@ public static class ReportBuilder
             Generated = inputs.GeneratedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", Format.Invariant),
             Seeds = string.Join(", ", m.Experiment.Seeds), HasGrid = m.HasGrid, HasRetrain = evaluation.Retrain,
             HasBenchmark = evaluation.Nb201, Metric = metric,
-            Findings = m.HasGrid ? Findings.Of(m, pairs, statistics, view, compute.Footprint)
-                : [$"Compute: {compute.Footprint}."],
+            Findings = FailedFinding(inputs.Failed).Concat(m.HasGrid
+                ? Findings.Of(m, pairs, statistics, view, compute.Footprint)
+                : [$"Compute: {compute.Footprint}."]).ToList(),
             Selectors = m.Selectors.Select(s => s.Id).ToList(), Baseline = m.Report.Baseline ?? "",
             Matrix = MatrixBuilder.Build(m, pairs, inputs.NotApplicable, p => p.Primary, statistics),
             BenchmarkMatrix = evaluation.Retrain && evaluation.Nb201
@@ -49,10 +50,16 @@ public static class ReportBuilder
                 .Concat(inputs.Results.SelectMany(r =>
                     r.Notes.Select(n => $"{r.Trainer} × {r.Selector} seed={r.Seed}: {n}")))
                 .ToList(),
+            Failed = inputs.Failed,
             ProxyStudy = inputs.ProxyStudy?.Model,
             Versions = inputs.Versions.Select(v => new VersionRow(v.Key, v.Value)).ToList(),
         };
     }
+
+    /// <summary>Failed cells come first: every number below is over the cells that finished.</summary>
+    static IEnumerable<string> FailedFinding(IReadOnlyList<FailedCell> failed) => failed.Count == 0 ? []
+        : [(failed.Count == 1 ? "1 cell failed and has" : $"{failed.Count} cells failed and have") +
+           " no result (see Failed cells): every table and test below uses only the cells that finished."];
 
     static IEnumerable<EvaluationArtifact> Ordered(ExperimentManifest m, IEnumerable<EvaluationArtifact> results) =>
         results.OrderBy(r => m.Trainers.ToList().FindIndex(t => t.Id == r.Trainer))

@@ -12,7 +12,11 @@ public sealed record ReportInputs(
     ExperimentManifest Manifest, IReadOnlyList<EvaluationArtifact> Results,
     IReadOnlyList<NotApplicablePair> NotApplicable,
     IReadOnlyList<SupernetRun> Supernets, IReadOnlyList<NodeUsage> Usage, ProxyStudyInputs? ProxyStudy,
-    IReadOnlyDictionary<string, string> Versions, DateTime GeneratedUtc);
+    IReadOnlyDictionary<string, string> Versions, DateTime GeneratedUtc)
+{
+    /// <summary>Cells whose nodes failed (on_failure = "continue"); empty when every node finished.</summary>
+    public IReadOnlyList<FailedCell> Failed { get; init; } = [];
+}
 
 /// <summary>
 /// One trained supernet: its artifact (per-epoch metrics), the path of its mixing-weight history

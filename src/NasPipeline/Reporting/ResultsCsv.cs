@@ -10,7 +10,11 @@ namespace NasPipeline.Reporting;
 /// A pair that is not applicable has its rows (one per seed) with every result column empty and the reason in
 /// <c>NotApplicable</c>, so a pivot over the grid sees it as missing, not as a number. Compute columns are the
 /// wall and CPU seconds of the nodes the row read (a shared node's full cost on every row that reads it; the
-/// report's compute section splits shares) and the threads and device they ran with.
+/// report's compute section splits shares) and the threads and device they ran with. A cell that failed (with
+/// <c>on_failure = "continue"</c>) has its row too, result columns empty and <c>Failed</c> holding the failed stage
+/// and reason, exactly as n/a pairs do: a pivot sees it as missing, a filter on <c>Failed</c> finds it, and the
+/// table pasted into a paper cannot silently lose a seed. summary.csv counts them per pair in <c>FailedRuns</c>
+/// (its means are over <c>Runs</c>, the cells that finished).
 /// </summary>
 public static class ResultsCsv
 {
@@ -20,7 +24,8 @@ public static class ResultsCsv
         double? Nb201Cifar10Valid, double? Nb201Cifar10Test, double? Nb201Cifar100Test, double? Nb201ImageNet16Test,
         int? Nb201Rank, double? Nb201Percentile, double? Nb201Regret,
         double? TrainSeconds, double? TrainCpuSeconds, double? SelectSeconds, double? SelectCpuSeconds,
-        double? RetrainSeconds, double? RetrainCpuSeconds, int? Threads, string Device, string NotApplicable);
+        double? RetrainSeconds, double? RetrainCpuSeconds, int? Threads, string Device, string NotApplicable,
+        string Failed = "");
 
     /// <summary>
     /// One pair: mean, sample std, 95 % t interval and extremes of each metric over seeds; the paired comparison of
@@ -34,10 +39,11 @@ public static class ResultsCsv
         double? MeanNb201Regret, string Metric, string Baseline, double? DifferenceToBaseline,
         double? DifferenceCiLow, double? DifferenceCiHigh, double? PValue, double? HolmPValue,
         double? SmallestPossibleP,
-        string NotApplicable);
+        string NotApplicable, int FailedRuns = 0);
 
     public static void WriteResults(string path, ExperimentManifest manifest, IEnumerable<EvaluationArtifact> results,
-        IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<NodeUsage> usage)
+        IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<NodeUsage> usage,
+        IReadOnlyList<FailedCell>? failed = null)
     {
         var experiment = manifest.Experiment.Name;
         var compute = manifest.Experiment.Compute;
@@ -58,12 +64,22 @@ public static class ResultsCsv
             select new Row(experiment, n.Trainer, Method(manifest.Trainers, n.Trainer), n.Selector,
                 Method(manifest.Selectors, n.Selector), seed, "", null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, "", n.Reason);
-        Csv.Write(path, rows.Concat(missing));
+        var failedRows =
+            from f in failed ?? []
+            where f.Trainer.Length > 0
+            select new Row(experiment, f.Trainer, Method(manifest.Trainers, f.Trainer), f.Selector,
+                Method(manifest.Selectors, f.Selector), f.Seed, "", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "", "", $"{f.Stage}: {f.Reason}");
+        Csv.Write(path, rows.Concat(missing).Concat(failedRows));
     }
 
     public static void WriteSummary(string path, ExperimentManifest manifest, IReadOnlyList<GridPair> pairs,
-        IReadOnlyList<NotApplicablePair> notApplicable, StudyStatistics statistics)
+        IReadOnlyList<NotApplicablePair> notApplicable, StudyStatistics statistics,
+        IReadOnlyList<FailedCell>? failed = null)
     {
+        failed ??= [];
+        int Failed(string trainer, string selector) =>
+            failed.Count(f => f.Trainer == trainer && f.Selector == selector);
         var metric = manifest.Evaluation.Retrain ? "TestAccuracy" : "Nb201Cifar10Test";
         var baseline = statistics.Baseline ?? "";
         Csv.Write(path, pairs.Select(p =>
@@ -76,14 +92,29 @@ public static class ResultsCsv
                 Finite(p.Benchmark?.CiHigh),
                 p.Runs.All(r => r.Benchmark is not null) ? p.Runs.Average(r => r.Benchmark!.Regret) : null,
                 metric, baseline, c?.MeanDifference, Finite(c?.CiLow), Finite(c?.CiHigh), c?.P, c?.HolmP,
-                c?.SmallestP, "");
-        }).Concat(notApplicable.Select(n => new SummaryRow(n.Trainer, n.Selector, Runs: 0, MeanAccuracy: null,
+                c?.SmallestP, "", Failed(p.Trainer, p.Selector));
+        }).Concat(AllFailed(manifest, pairs, failed, metric, baseline)).Concat(notApplicable.Select(n => new SummaryRow(
+            n.Trainer, n.Selector, Runs: 0, MeanAccuracy: null,
             StdAccuracy: null, CiLowAccuracy: null, CiHighAccuracy: null, MinAccuracy: null, MaxAccuracy: null,
             MeanNb201Cifar10Test: null, StdNb201Cifar10Test: null, CiLowNb201Cifar10Test: null,
             CiHighNb201Cifar10Test: null, MeanNb201Regret: null, Metric: metric, Baseline: baseline,
             DifferenceToBaseline: null, DifferenceCiLow: null, DifferenceCiHigh: null, PValue: null, HolmPValue: null,
             SmallestPossibleP: null, NotApplicable: n.Reason))));
     }
+
+    /// <summary>Pairs whose every run failed: no statistics, only how many failed.</summary>
+    static IEnumerable<SummaryRow> AllFailed(ExperimentManifest manifest, IReadOnlyList<GridPair> pairs,
+        IReadOnlyList<FailedCell> failed, string metric, string baseline) =>
+        from t in manifest.Trainers
+        from s in manifest.Selectors
+        let count = failed.Count(f => f.Trainer == t.Id && f.Selector == s.Id)
+        where count > 0 && !pairs.Any(p => p.Trainer == t.Id && p.Selector == s.Id)
+        select new SummaryRow(t.Id, s.Id, Runs: 0, MeanAccuracy: null, StdAccuracy: null, CiLowAccuracy: null,
+            CiHighAccuracy: null, MinAccuracy: null, MaxAccuracy: null, MeanNb201Cifar10Test: null,
+            StdNb201Cifar10Test: null, CiLowNb201Cifar10Test: null, CiHighNb201Cifar10Test: null,
+            MeanNb201Regret: null, Metric: metric, Baseline: baseline, DifferenceToBaseline: null,
+            DifferenceCiLow: null, DifferenceCiHigh: null, PValue: null, HolmPValue: null, SmallestPossibleP: null,
+            NotApplicable: "", FailedRuns: count);
 
     static double? Cpu(NodeUsage? node) => node?.CpuSeconds is { } s ? Math.Round(s, 2) : null;
 

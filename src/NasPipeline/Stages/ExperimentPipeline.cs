@@ -62,13 +62,19 @@ public sealed class ExperimentPipeline
         StudyGraph.Plan(_runner, Nodes(target));
 
     /// <summary>
-    /// Runs one node whose upstream nodes are all cached (<c>nas run-node</c>: a local or Slurm job).
+    /// Runs one node whose upstream nodes are all cached (<c>nas run-node</c>: a local or Slurm job). With
+    /// <c>on_failure = "continue"</c> a gathering node (the report) runs on what is cached, the missing nodes
+    /// failed for the reason <paramref name="reasonOf"/> gives (what the process that ran them kept).
     /// </summary>
-    public INodeResult RunNode(string id)
+    public INodeResult RunNode(string id, Func<GraphNode, string?>? reasonOf = null)
     {
         var node = Graph.Find(id);
-        var upstream = StudyGraph.Walk(_runner, Graph.Upto(n => node.Upstream.Contains(n)));
-        if (node.Upstream.FirstOrDefault(u => !upstream.Has(u)) is { } missing)
+        var reads = Graph.Upto(n => node.Upstream.Contains(n));
+        var upstream = StudyGraph.Walk(_runner, reads);
+        if (node.Gathers && _m.Experiment.OnFailure == OnFailure.Continue)
+            foreach (var failed in reads.Where(n => !upstream.Has(n)))
+                upstream.Fail(failed, reasonOf?.Invoke(failed) ?? "not built");
+        else if (node.Upstream.FirstOrDefault(u => !upstream.Has(u)) is { } missing)
             throw new InvalidOperationException(
                 $"node {id} reads {missing.Id}, which is not in the cache yet (run it first)");
         Prepare();

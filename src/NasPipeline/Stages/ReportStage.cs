@@ -17,7 +17,8 @@ public sealed class ReportStage(
     ExperimentManifest manifest, IReadOnlyList<NodeResult<EvaluationArtifact>> evaluations,
     IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<SupernetRun> supernets,
     IReadOnlyList<NodeUsage> usage, IReadOnlyList<NodeResult<ProxyScoresArtifact>> proxies,
-    Func<Nb201Table>? table, IReadOnlyDictionary<string, string> versions, string templates)
+    Func<Nb201Table>? table, IReadOnlyDictionary<string, string> versions, string templates,
+    IReadOnlyList<FailedCell>? failed = null)
     : IStage<ReportArtifact>
 {
     public const string Markdown = "report.md", Html = "report.html", Latex = "report.tex", Results = "results.csv",
@@ -28,10 +29,15 @@ public sealed class ReportStage(
         [(Markdown, "report.sbn-md"), (Html, "report.sbn-html"), (Latex, "report.sbn-tex")];
 
     public string Name => "report";
-    public int Version => 4; // 2: benchmark columns, proxy study; 3: n/a pairs; 4: statistics, figures, LaTeX, compute
+    public int Version => 5; // 2: benchmark columns, proxy study; 3: n/a pairs; 4: statistics, figures, LaTeX, compute; 5: failed cells
     public string Label => $"report {manifest.Experiment.Name}";
 
-    public object Inputs => new
+    readonly IReadOnlyList<FailedCell> _failed = failed ?? [];
+
+    // Failed cells (on_failure = "continue") join the key only when there are some: a complete study keeps its key.
+    public object Inputs => _failed.Count == 0 ? CompleteInputs : new { inputs = CompleteInputs, failed = _failed };
+
+    object CompleteInputs => new
     {
         manifest.Experiment.Name, manifest.Report, seeds = manifest.Experiment.Seeds,
         trainers = manifest.Trainers.Select(t => t.Id), selectors = manifest.Selectors.Select(s => s.Id),
@@ -54,7 +60,7 @@ public sealed class ReportStage(
             files.Add(ProxyCorrelations);
         }
         var inputs = new ReportInputs(manifest, results, notApplicable, supernets, usage, proxyStudy, versions,
-            DateTime.UtcNow);
+            DateTime.UtcNow) { Failed = _failed };
         var figures = new ReportFigures(context.Directory);
         var model = ReportBuilder.Build(inputs, figures);
         foreach (var (output, template) in Templates)
@@ -66,10 +72,11 @@ public sealed class ReportStage(
         files.AddRange(figures.Files);
         if (manifest.HasGrid)
         {
-            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable, usage);
+            ResultsCsv.WriteResults(Path.Combine(context.Directory, Results), manifest, results, notApplicable, usage,
+                _failed);
             var pairs = GridPair.Of(manifest, results);
             ResultsCsv.WriteSummary(Path.Combine(context.Directory, SummaryFile), manifest, pairs, notApplicable,
-                StudyStatistics.Of(manifest, pairs));
+                StudyStatistics.Of(manifest, pairs), _failed);
             files.AddRange([Results, SummaryFile]);
         }
         return new ReportArtifact(files);

@@ -81,7 +81,8 @@ public static class StudyGraphBuilder
             : [];
 
         // The report reads every node: results from trains, evaluations and proxies, and what each node cost (the
-        // grid cells that read it say whose cost it is).
+        // grid cells that read it say whose cost it is). It gathers: with on_failure = "continue" it runs on the
+        // results there are and lists the cells whose nodes failed.
         var readers = new List<(GraphNode Node, IReadOnlyList<GridCell> Cells)>();
         foreach (var ((trainer, seed), train) in trains)
             readers.Add((train, cells.Where(c => c.Trainer.Id == trainer && c.Seed == seed).Select(Cell).ToList()));
@@ -93,10 +94,16 @@ public static class StudyGraphBuilder
         readers.AddRange(proxies.Select(p => ((GraphNode)p, (IReadOnlyList<GridCell>)[])));
         graph.Add(new GraphNode<ReportArtifact>(ReportId, "report", $"report {m.Experiment.Name}",
             readers.Select(r => r.Node).ToList(),
-            u => new ReportStage(m, evaluations.Select(e => u.Of(e)).ToList(), notApplicable,
-                trains.Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value))).ToList(),
-                Usage(readers, u, compute), proxies.Select(p => u.Of(p)).ToList(),
-                m.ProxyStudy is null ? null : r.Table, StageRunner.Versions, templates)));
+            u => new ReportStage(m, evaluations.Where(u.Has).Select(e => u.Of(e)).ToList(), notApplicable,
+                trains.Where(t => u.Has(t.Value)).Select(t => SupernetRun(t.Key.Item1, t.Key.Item2, u.Of(t.Value)))
+                    .ToList(),
+                Usage(readers.Where(x => u.Has(x.Node)), u, compute),
+                proxies.Where(u.Has).Select(p => u.Of(p)).ToList(),
+                m.ProxyStudy is null ? null : r.Table, StageRunner.Versions, templates,
+                Failed(cells.Zip(evaluations, (c, e) => (Cell(c), (GraphNode)e)), proxies, m.ProxyStudy?.Seed ?? 0, u)))
+        {
+            Gathers = true,
+        });
         return graph;
     }
 
@@ -109,6 +116,17 @@ public static class StudyGraphBuilder
          let reason = SelectStage.NotApplicable(trainer, selector)
          where reason is not null
          select new NotApplicablePair(trainer.Id, selector.Id, reason)).ToList();
+
+    /// <summary>The cells (and proxies) without a result, each with the node that failed on its way and why.</summary>
+    static IReadOnlyList<FailedCell> Failed(IEnumerable<(GridCell Cell, GraphNode Evaluation)> cells,
+        IEnumerable<GraphNode> proxies, int proxySeed, NodeResults results) =>
+        cells.Select(c => (c.Cell, Cause: results.Cause(c.Evaluation)))
+            .Where(c => c.Cause is not null)
+            .Select(c => new FailedCell(c.Cell.Trainer, c.Cell.Selector, c.Cell.Seed, c.Cause!.Node.Stage,
+                c.Cause.Node.Id, c.Cause.Reason))
+            .Concat(proxies.Select(p => results.Cause(p)).OfType<NodeFailure>()
+                .Select(f => new FailedCell("", "", proxySeed, f.Node.Stage, f.Node.Id, f.Reason)))
+            .ToList();
 
     static SupernetRun SupernetRun(string trainer, int seed, NodeResult<SupernetArtifact> node) =>
         new(trainer, seed, node.Artifact, node.PathOf(node.Artifact.HistoryFile), node.Seconds);

@@ -3,6 +3,7 @@ using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.Trainers;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Training;
@@ -74,10 +75,12 @@ public static class DiscreteNetworkTraining
                 loss.backward();
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(parameters, o.GradClip);
                 optimizer.step();
-                mean.Add(loss, logits, labels);
+                var at = new TrainingStep(epoch, o.Epochs, step, steps, lr);
+                Divergence.Check(mean.Add(loss, logits, labels), task, at);
                 var eta = clock.Remaining(epoch * (long)steps + step + 1);
                 progress.Step(task, epoch + 1, o.Epochs, step + 1, steps, mean.Loss, eta);
             }, skip: resumed ? start.Position.Step : 0);
+            Divergence.CheckWeights(parameters, task, epoch, o.Epochs, lr);
 
             var metrics = new EpochMetrics(epoch + 1, lr, mean.Loss, mean.Accuracy, null, null, null, null,
                 secondsBefore + epochClock.Elapsed.TotalSeconds, Memory.SettledRss());

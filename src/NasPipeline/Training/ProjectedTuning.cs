@@ -114,6 +114,8 @@ public sealed class ProjectedTuning : IDisposable
                     var (xa, ya) = alphaEpoch.Current;
                     var search = new SearchBatch(batch, new Batch(ChannelsLast.Of(xa), ya));
                     _trainer.UpdateArchitecture(_supernet, search, end, architecture);
+                    if (architecture.Last is { } alphaLoss)
+                        Divergence.Check(alphaLoss, task, At(epoch, epochs, step, steps), "architecture (α) loss");
                 }
                 var mixing = _trainer.WeightStepMixing(_supernet, batch, end);
                 _weightOptimizer.zero_grad();
@@ -122,11 +124,12 @@ public sealed class ProjectedTuning : IDisposable
                 loss.backward();
                 if (_o.GradClip > 0) nn.utils.clip_grad_norm_(_weights, _o.GradClip);
                 _weightOptimizer.step();
-                mean.Add(loss, logits, labels);
+                Divergence.Check(mean.Add(loss, logits, labels), task, At(epoch, epochs, step, steps));
                 var eta = clock.Remaining(epoch * (long)steps + step + 1);
                 progress.Step(task, epoch + 1, epochs, step + 1, steps, mean.Loss, eta);
             }, skip);
 
+            Divergence.CheckWeights(_supernet.parameters(), task, epoch, epochs, _learningRate);
             save?.Invoke(new TuningPosition(new(epoch + 1, 0), weightBatches.Draws, alphaBatches.Draws, new(0, 0, 0)));
             var metrics = new EpochMetrics(epoch + 1, _learningRate, mean.Loss, mean.Accuracy, null, null, null, null,
                 epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
@@ -139,6 +142,9 @@ public sealed class ProjectedTuning : IDisposable
             }
         }
     }
+
+    /// <summary>Where a tuning step is, for a divergence message (the trainer's schedules use <c>end</c>).</summary>
+    TrainingStep At(int epoch, int epochs, int step, int steps) => new(epoch, epochs, step, steps, _learningRate);
 
     /// <summary>Both optimisers' state (momentum buffers, the trainer's α optimiser moments and step counts).</summary>
     public void SaveState(CheckpointWriter checkpoint)

@@ -20,13 +20,20 @@ public sealed class RunningMean
     public double Loss => _count == 0 ? double.NaN : _loss / _count;
     public double Accuracy => _count == 0 ? double.NaN : _correct / _count;
 
-    public void Add(Tensor loss, Tensor logits, Tensor labels)
+    /// <summary>The last batch's loss, or null before the first (the loops check it is finite).</summary>
+    public double? Last { get; private set; }
+
+    /// <returns>The batch's loss (read once here: the loops' only device sync for it).</returns>
+    public double Add(Tensor loss, Tensor logits, Tensor labels)
     {
         var n = labels.shape[0];
-        _loss += loss.item<float>() * n;
+        var value = loss.item<float>();
+        Last = value;
+        _loss += value * n;
         using var predicted = logits.argmax(1);
         using var hits = predicted.eq(labels).sum();
         _correct += hits.item<long>();
         _count += n;
+        return value;
     }
 }

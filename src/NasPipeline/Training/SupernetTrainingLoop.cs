@@ -105,6 +105,8 @@ public static class SupernetTrainingLoop
                     new Batch(ChannelsLast.Of(weightEpoch.Current.Images), weightEpoch.Current.Labels),
                     new Batch(ChannelsLast.Of(alphaEpoch.Current.Images), alphaEpoch.Current.Labels));
                 trainer.UpdateArchitecture(supernet, batch, step, architecture);
+                if (architecture.Last is { } alphaLoss)
+                    Divergence.Check(alphaLoss, task, step, "architecture (α) loss");
 
                 weightOptimizer.zero_grad();
                 var logits = supernet.Forward(batch.Weights.Images, trainer.WeightStepMixing(supernet, batch.Weights, step));
@@ -112,13 +114,14 @@ public static class SupernetTrainingLoop
                 loss.backward();
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
                 weightOptimizer.step();
-                train.Add(loss, logits, batch.Weights.Labels);
+                Divergence.Check(train.Add(loss, logits, batch.Weights.Labels), task, step);
                 var eta = clock.Remaining(epoch * (long)steps + s + 1);
                 progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss, eta);
             }
             // Validation takes minutes on a whole α half and changes nothing: a stop during it (null) saves the point
             // before it, and the rerun measures again.
             if (stop.Requested) throw Stopped(steps);
+            Divergence.CheckWeights(supernet.parameters(), task, epoch, o.Epochs, lr);
             var valid = Validate(supernet, trainer, validation, stop) ?? throw Stopped(steps);
             using (NewDisposeScope())
             using (no_grad())

@@ -53,6 +53,6 @@ public sealed class IdxReaderTests
         using var dir = new TempDirectory();
         WriteIdx(dir.File("x.idx"), 0x803, [2, 2, 2], [1, 2, 3]);
         var e = Assert.Throws<DataException>(() => IdxReader.ReadImages(dir.File("x.idx"), out _, out _, out _))!;
-        Assert.That(e.Message, Does.Contain("ends before"));
+        Assert.That(e.Message, Does.Contain("truncated").And.Contain(dir.File("x.idx")));
     }
 }

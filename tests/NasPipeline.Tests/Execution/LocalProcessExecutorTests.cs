@@ -50,31 +50,56 @@ public sealed partial class LocalProcessExecutorTests
             "each node process writes its own log");
     }
 
-    [Test]
-    public void FailedNode_SkipsItsDependentsOnly_AndTheRunSaysWhereItsLogIs()
+    /// <summary>
+    /// Breaks one node only: its lock file is a folder, so no process can lock it (as on a broken file system).
+    /// </summary>
+    static (string Path, string Key, NodeStore Store) WithBrokenNode(TinyStudy study, string onFailure)
     {
-        using var study = new TinyStudy();
         var artifacts = study.Scratch("cache");
-        var text = Manifest(study, artifacts);
-        // Break one node only: its lock file is a folder, so no process can lock it (as on a broken file system).
+        var text = Manifest(study, artifacts).Replace("threads = 1", $"threads = 1\non_failure = \"{onFailure}\"");
         var store = new NodeStore(artifacts);
         var broken = study.Plan(text).Plan.Single(r => r.Id == "train/gdas/seed=1");
         Directory.CreateDirectory(store.LockFile("train", broken.Key!));
+        return (Write(study, "tiny.toml", text), broken.Key!, store);
+    }
 
-        var path = Write(study, "tiny.toml", text);
+    [Test]
+    public void Continue_FailedNodeSkipsItsDependentsOnly_TheReportRunsInItsOwnProcessAndListsTheFailedCells()
+    {
+        using var study = new TinyStudy();
+        var (path, key, store) = WithBrokenNode(study, "continue");
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path, "--jobs", "2"]));
         Assert.That(exit, Is.EqualTo(1), output);
         Assert.That(output, Does.Contain("failed: train/gdas/seed=1").And.Contain("logs/tiny/train/gdas/seed=1.log"));
-        Assert.That(store.TryLoad("train", broken.Key!), Is.Null);
+        Assert.That(store.TryLoad("train", key), Is.Null);
         var ran = RanLabels(output);
         Assert.That(ran, Does.Contain("train darts seed=0").And.Contain("train darts seed=1")
             .And.Contain("train gdas seed=0"));
         Assert.That(ran.Count(l => l.StartsWith("evaluate")), Is.EqualTo(6),
             "the 6 grid cells that do not read the failed supernet");
-        Assert.That(ran, Has.None.StartsWith("report"), "the report reads every cell");
+        // The parent binds the report with the reasons the failed child kept, as the report's own process does:
+        // one key, so the parent finds what the child committed.
+        Assert.That(ran, Does.Contain("report tiny"), output);
         Assert.That(output, Does.Contain("exit code 1: nas: error: UnauthorizedAccessException"));
-        Assert.That(output, Does.Contain("skipped: 7 node(s)"),
-            "select, retrain, evaluate of gdas seed=1 × 2 selectors, and the report");
+        Assert.That(output, Does.Contain("skipped: 6 node(s) that read a failed node"),
+            "select, retrain, evaluate of gdas seed=1 × 2 selectors");
+        var md = File.ReadAllText(Path.Combine(study.Reports, "tiny", "report.md"));
+        Assert.That(md, Does.Contain("| gdas | mag | 1 | train | `train/gdas/seed=1` | Access to the path"));
+    }
+
+    [Test]
+    public void Stop_StartsNoNodeAfterTheFailure()
+    {
+        using var study = new TinyStudy();
+        var (path, _, _) = WithBrokenNode(study, "stop");
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path, "--jobs", "2"]));
+        Assert.That(exit, Is.EqualTo(1), output);
+        var lines = output.Split('\n');
+        var failed = Array.FindIndex(lines, l => l.Contains("[failed] train gdas seed=1"));
+        Assert.That(failed, Is.GreaterThanOrEqualTo(0), output);
+        Assert.That(lines.Skip(failed).Where(l => l.Contains("[run   ]")), Is.Empty, output);
+        Assert.That(output, Does.Contain("not run (on_failure = \"stop\""));
+        Assert.That(RanLabels(output), Has.None.StartsWith("report"));
     }
 
     [Test]

@@ -65,7 +65,8 @@ public sealed class TinyStudy : IDisposable
         var log = new MemoryLog();
         var store = new NodeStore(artifacts ?? manifest.Experiment.Artifacts);
         var runner = new StageRunner(store, log, NullProgress.Instance);
-        var executor = new InProcessExecutor(runner, new NodeLogs(store.Root, manifest.Experiment.Name));
+        var executor = new InProcessExecutor(runner, new NodeLogs(store.Root, manifest.Experiment.Name),
+            manifest.Experiment.OnFailure);
         return (log, new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Run(target, executor));
     }
 

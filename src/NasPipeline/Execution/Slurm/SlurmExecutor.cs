@@ -11,12 +11,18 @@ namespace NasPipeline.Execution.Slurm;
 /// that are still queued or running are reused, not submitted again. Then either returns (detached; see
 /// <c>nas status</c>) or polls the queue, printing how many jobs are pending, running, done and failed, until every
 /// job has ended. The cache, on a file system every node shares, is the truth about what finished.
+/// With <c>on_failure = "continue"</c> the report's job depends with <c>afterany</c>, so it runs after failed and
+/// cancelled jobs too and lists their cells; with <c>"stop"</c>, while waiting, the first failed job makes this
+/// executor cancel every job still pending (a detached run cannot: there only the failed job's dependents are
+/// cancelled, by <c>afterok</c>).
 /// </summary>
 public sealed class SlurmExecutor(
     StageRunner runner, SlurmClient slurm, SlurmSection settings, int threads,
     Func<GraphNode, IReadOnlyList<string>> command, NodeLogs logs, string runFile, string manifest, bool detach,
-    StopSignal stop) : IExecutor
+    StopSignal stop, OnFailure onFailure = OnFailure.Stop) : IExecutor
 {
+    readonly HashSet<string> _cancelled = [];
+
     public ExecutionResult Run(IReadOnlyList<GraphNode> nodes)
     {
         var cached = StudyGraph.Walk(runner, nodes);
@@ -47,7 +53,8 @@ public sealed class SlurmExecutor(
     {
         var resources = settings.For(node.Stage);
         return new SlurmJob($"nas:{node.Id}", command(node), Environment.CurrentDirectory, logs.PathOf(node),
-            resources with { CpusPerTask = resources.CpusPerTask ?? threads }, afterOk, settings.GraceSeconds);
+            resources with { CpusPerTask = resources.CpusPerTask ?? threads }, afterOk, settings.GraceSeconds,
+            AfterAny: node.Gathers && onFailure == OnFailure.Continue);
     }
 
     /// <returns>
@@ -71,6 +78,8 @@ public sealed class SlurmExecutor(
                 last = line[..line.IndexOf('(')];
             }
             if (!states.Values.Any(s => s.IsActive)) return true;
+            if (onFailure == OnFailure.Stop && states.Values.Any(s => s.Failed))
+                CancelPending(states);
             for (var slept = 0.0; slept < settings.PollSeconds; slept += 0.1)
             {
                 if (stop.Requested)
@@ -81,6 +90,17 @@ public sealed class SlurmExecutor(
                 Thread.Sleep(100);
             }
         }
+    }
+
+    /// <summary>on_failure = "stop": a job failed, so no job that has not started yet will.</summary>
+    void CancelPending(IReadOnlyDictionary<string, SlurmJobStatus> states)
+    {
+        var pending = states.Where(s => s.Value.IsActive && s.Value.State == "PENDING" && !_cancelled.Contains(s.Key))
+            .Select(s => s.Key).ToList();
+        if (pending.Count == 0) return;
+        runner.Log.Info($"slurm: a job failed and on_failure = \"stop\": cancelling {pending.Count} pending job(s)");
+        slurm.Cancel(pending);
+        _cancelled.UnionWith(pending);
     }
 
     ExecutionResult Outcomes(IReadOnlyList<GraphNode> nodes, NodeResults cached, Dictionary<GraphNode, string> jobs,
@@ -109,7 +129,7 @@ public sealed class SlurmExecutor(
             else
             {
                 var state = states[jobs[node]];
-                var upstreamFailed = state.Reason == "DependencyNeverSatisfied";
+                var upstreamFailed = state.Reason == "DependencyNeverSatisfied" || _cancelled.Contains(jobs[node]);
                 var exit = state.ExitCode is { } c ? $", exit {c}" : "";
                 var error = $"job {jobs[node]} {state.State} ({state.Reason}{exit})";
                 if (!upstreamFailed)

@@ -13,6 +13,8 @@ namespace NasPipeline.Execution.Slurm;
 /// <param name="AfterOk">Job ids that must complete successfully first; if one fails, Slurm cancels this job.</param>
 /// <param name="SignalGraceSeconds">TERM reaches the job this long before its time limit (0: no early signal).</param>
 /// <param name="Environment">Variables exported before the command runs, on top of the submitter's environment.</param>
+/// <param name="AfterAny">Wait for the <paramref name="AfterOk"/> jobs to end in any state (<c>afterany</c>) instead:
+/// the job runs even when one failed or was cancelled (the report with <c>on_failure = "continue"</c>).</param>
 public sealed record SlurmJob(
     string Name,
     IReadOnlyList<string> Command,
@@ -21,4 +23,5 @@ public sealed record SlurmJob(
     SlurmResources Resources,
     IReadOnlyList<string> AfterOk,
     int SignalGraceSeconds,
-    IReadOnlyDictionary<string, string>? Environment = null);
+    IReadOnlyDictionary<string, string>? Environment = null,
+    bool AfterAny = false);

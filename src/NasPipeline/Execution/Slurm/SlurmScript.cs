@@ -72,8 +72,9 @@ public static class SlurmScript
         if (job.SignalGraceSeconds > 0) s.Append($"#SBATCH --signal=B:TERM@{job.SignalGraceSeconds}\n");
         if (job.AfterOk.Count > 0)
         {
-            s.Append($"#SBATCH --dependency=afterok:{string.Join(':', SlurmJobIds.Checked(job.AfterOk))}\n");
-            s.Append("#SBATCH --kill-on-invalid-dep=yes\n");
+            var after = job.AfterAny ? "afterany" : "afterok";
+            s.Append($"#SBATCH --dependency={after}:{string.Join(':', SlurmJobIds.Checked(job.AfterOk))}\n");
+            if (!job.AfterAny) s.Append("#SBATCH --kill-on-invalid-dep=yes\n");
         }
 
         var r = job.Resources;

@@ -38,6 +38,9 @@ public sealed record ReportModel
     public required FiguresView Figures { get; init; }
     public required ComputeView Compute { get; init; }
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Cells with no result because a node failed (on_failure = "continue"), in manifest order.</summary>
+    public IReadOnlyList<FailedCell> Failed { get; init; } = [];
     public required ProxyStudyModel? ProxyStudy { get; init; }
     public required IReadOnlyList<VersionRow> Versions { get; init; }
 }
