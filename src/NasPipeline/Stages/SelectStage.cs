@@ -3,6 +3,8 @@ using NasPipeline.Data;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;

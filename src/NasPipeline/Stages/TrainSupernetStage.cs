@@ -4,6 +4,8 @@ using NasPipeline.Caching;
 using NasPipeline.Data;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;

@@ -1,4 +1,6 @@
 using NasPipeline.Checkpoints;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;

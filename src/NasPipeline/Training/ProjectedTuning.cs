@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp.Modules;
@@ -46,7 +47,7 @@ public sealed class ProjectedTuning : IDisposable
 
     /// <summary>Holds the decided edges at their picks from now on (in tuning and in every other forward).</summary>
     public void Fix(IReadOnlyList<int> picks, IReadOnlyList<bool> done) =>
-        _supernet.FixedOps = Enumerable.Range(0, Nb201Space.EdgeCount).Select(e => done[e] ? picks[e] : -1).ToArray();
+        _supernet.FixedOps = [Enumerable.Range(0, Nb201Space.EdgeCount).Select(e => done[e] ? picks[e] : -1).ToArray()];
 
     /// <summary>Decides every edge of <paramref name="picks"/>, tunes for <paramref name="epochs"/> epochs.</summary>
     /// <returns>The mixing weights after tuning (see <see cref="Mixing"/>).</returns>
@@ -68,7 +69,7 @@ public sealed class ProjectedTuning : IDisposable
     {
         using var _ = no_grad();
         return _supernet.FixedOps is { } fixedOps
-            ? new Mixing(_trainer.SelectionWeights(_supernet)).Fix(fixedOps).Weights.detach()
+            ? new Mixing(_trainer.SelectionWeights(_supernet)).Fix(fixedOps)[0].Weights.detach()
             : _trainer.SelectionWeights(_supernet).detach();
     }
 

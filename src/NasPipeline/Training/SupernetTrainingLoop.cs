@@ -2,6 +2,8 @@ using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp;

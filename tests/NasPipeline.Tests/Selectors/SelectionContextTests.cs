@@ -1,4 +1,6 @@
 using NasPipeline.Selectors;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 

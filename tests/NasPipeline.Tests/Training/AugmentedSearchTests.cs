@@ -1,5 +1,7 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;

@@ -2,6 +2,8 @@ using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;

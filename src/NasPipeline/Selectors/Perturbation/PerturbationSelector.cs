@@ -2,6 +2,7 @@ using System.Globalization;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;

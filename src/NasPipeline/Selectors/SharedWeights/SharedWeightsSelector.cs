@@ -1,6 +1,7 @@
 using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using TorchSharp.Modules;
@@ -54,7 +55,7 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         IEnumerable<(Tensor Images, Tensor Labels)> batches)
     {
         using var scope = NewDisposeScope();
-        var mixing = Mixing.OneHot(genotype.Indices);
+        var mixing = Mixing.OneHot(supernet.Space, genotype.Choices);
         var norms = supernet.modules().OfType<BatchNorm2d>().ToList();
         if (options.BatchNorm == "recalibrate") Recalibrate(supernet, norms, mixing, data);
         supernet.train(options.BatchNorm == "train");

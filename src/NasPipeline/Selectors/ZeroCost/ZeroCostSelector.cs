@@ -1,6 +1,7 @@
 using System.Globalization;
 using NasPipeline.Proxies;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 

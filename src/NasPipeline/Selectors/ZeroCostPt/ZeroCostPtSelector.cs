@@ -4,6 +4,7 @@ using NasPipeline.Data;
 using NasPipeline.Proxies;
 using NasPipeline.Proxies.Nwot;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -39,7 +40,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
             using var network = context.NewUntrainedSupernet(draw: index + 1);
             var score = 0.0;
             validation.ForEach((images, labels, _) =>
-                score += Score(proxy, network, Mixing.OneHot(genotype.Indices), images, labels));
+                score += Score(proxy, network, Mixing.OneHot(network.Space, genotype.Choices), images, labels));
             return (Genotype: genotype, Score: score);
         }).ToList();
         var best = scored.MaxBy(c => c.Score); // the first of equal scores, as nanargmax

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 

@@ -3,6 +3,8 @@ using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.Selectors.Perturbation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;

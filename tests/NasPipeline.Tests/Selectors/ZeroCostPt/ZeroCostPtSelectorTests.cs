@@ -4,6 +4,8 @@ using NasPipeline.Proxies;
 using NasPipeline.Proxies.Nwot;
 using NasPipeline.Selectors;
 using NasPipeline.Selectors.ZeroCostPt;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using TorchSharp.Modules;
