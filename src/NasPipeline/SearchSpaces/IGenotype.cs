@@ -3,7 +3,8 @@ namespace NasPipeline.SearchSpaces;
 /// <summary>
 /// A discrete architecture of one space. Its <see cref="object.ToString"/> is the space's canonical string (what
 /// <see cref="ISearchSpace.Format"/> returns and <see cref="ISearchSpace.Parse"/> reads): stage keys, artifacts and
-/// results.csv hold it, so it must never change for an existing space.
+/// results.csv hold it, so it must never change for an existing space. Genotypes compare by value
+/// (<see cref="object.Equals(object)"/>): selectors collect distinct candidates.
 /// </summary>
 public interface IGenotype
 {

@@ -44,12 +44,11 @@ public interface ISearchSpace
     /// <summary>The discrete network of <paramref name="genotype"/> for retraining and proxies.</summary>
     nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape);
 
-    /// <summary>Parameters of <paramref name="genotype"/>'s network as the space's papers count them.</summary>
-    long ParameterCount(IGenotype genotype, NetworkShape shape)
-    {
-        using var network = CreateNetwork(genotype, shape);
-        return network.parameters().Sum(p => p.numel());
-    }
+    /// <summary>
+    /// Parameters of a network <see cref="CreateNetwork"/> built, as the space's papers count them (DARTS leaves out
+    /// its auxiliary head).
+    /// </summary>
+    long ParameterCount(nn.Module network) => network.parameters().Sum(p => p.numel());
 
     /// <summary>
     /// Splits mixing-weight rows stacked over cell types (the artifact format: the cell types' rows in order) into

@@ -29,8 +29,9 @@ public interface ISupernet : IDisposable
     Tensor Forward(Tensor input, Mixing mixing, bool fuse = true);
 
     /// <summary>
-    /// Per cell type, edges held at one op (−1: free) in every forward whatever mixing it is given, or null (DARTS-PT's
-    /// projected network; the removal masks of the projections). Not module state: checkpoints do not hold it.
+    /// Per cell type, edges held at one op (−1: free) in every forward whatever mixing it is given, or null
+    /// (DARTS-PT's projected network; the removal masks of the projections). Not module state: checkpoints do not
+    /// hold it.
     /// </summary>
     int[][]? FixedOps { get; set; }
 

@@ -8,7 +8,9 @@ namespace NasPipeline.SearchSpaces;
 /// </summary>
 public sealed record CellMixing(Tensor Weights, int[]? Active = null)
 {
-    /// <summary>One discrete choice per edge: one-hot weights over <paramref name="count"/> ops, only those computed.</summary>
+    /// <summary>
+    /// One discrete choice per edge: one-hot weights over <paramref name="count"/> ops, only those computed.
+    /// </summary>
     public static CellMixing OneHot(IReadOnlyList<int> operations, int count)
     {
         using var index = tensor(operations.Select(i => (long)i).ToArray());
@@ -30,7 +32,9 @@ public sealed record CellMixing(Tensor Weights, int[]? Active = null)
     }
 }
 
-/// <summary>How a supernet forward mixes its edges: one <see cref="CellMixing"/> per cell type, in the space's order.</summary>
+/// <summary>
+/// How a supernet forward mixes its edges: one <see cref="CellMixing"/> per cell type, in the space's order.
+/// </summary>
 public sealed record Mixing(IReadOnlyList<CellMixing> Cells)
 {
     /// <summary>A mixing of a space with one cell type (NB201).</summary>

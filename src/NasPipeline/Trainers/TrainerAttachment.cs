@@ -1,5 +1,4 @@
 using NasPipeline.SearchSpaces;
-using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 
 namespace NasPipeline.Trainers;
@@ -14,7 +13,7 @@ public sealed class TrainerAttachment : IDisposable
 
     TrainerAttachment(ISupernetTrainer trainer) => _trainer = trainer;
 
-    public static TrainerAttachment Of(ISupernetTrainer trainer, Nb201Supernet supernet)
+    public static TrainerAttachment Of(ISupernetTrainer trainer, ISupernet supernet)
     {
         trainer.Attach(supernet);
         return new TrainerAttachment(trainer);

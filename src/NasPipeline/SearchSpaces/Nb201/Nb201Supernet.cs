@@ -81,7 +81,8 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>, ISupernet
     public Tensor Forward(Tensor input, Mixing mixing, bool fuse = true)
     {
         if (mixing.Cells.Count != 1)
-            throw new ArgumentException($"NB201 has one cell type, got a mixing of {mixing.Cells.Count}", nameof(mixing));
+            throw new ArgumentException(
+                $"NB201 has one cell type, got a mixing of {mixing.Cells.Count}", nameof(mixing));
         if (FixedOps is { } fixedOps) mixing = mixing.Fix(fixedOps);
         var cellMixing = mixing[0];
         var x = stem.call(input);

@@ -1,5 +1,4 @@
 using NasPipeline.SearchSpaces;
-using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -13,7 +12,9 @@ namespace NasPipeline.Trainers.Rsws;
 /// </summary>
 public sealed class RswsTrainer(RswsOptions options) : FixedAlphaTrainer(options.Training)
 {
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) => supernet.SampleArchitecture();
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        supernet.SampleArchitecture();
 
-    public override Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => supernet.SampleArchitecture(generator);
+    public override Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
+        supernet.SampleArchitecture(generator);
 }

@@ -28,7 +28,7 @@ public sealed class FusedCellTests
         new("darts softmax(α)", s => new Mixing(s.SoftmaxWeights())),
         new("drnas Dirichlet sample", s => new Mixing(Dirichlet.Sample(Dirichlet.Concentration(s.Alpha), Draw()))),
         new("snas Gumbel soft", s => new Mixing(Gumbel.Soft(s.Alpha, 2.0, Draw()))),
-        new("gdas hard, one active op", s => Gumbel.Hard(s.Alpha, 1.0, Draw())),
+        new("gdas hard, one active op", s => new Mixing([Gumbel.Hard(s.Alpha, 1.0, Draw())])),
         new("sdarts perturbed", s => new Mixing(Perturbation.Random(s.SoftmaxWeights().detach(), 0.3, Draw()))),
         new("pt: a removed op", s => new Mixing(s.SoftmaxWeights().mul(RemovedOp(s.Alpha.dtype)))),
         new("pt: decided rows one-hot", s => new Mixing(s.SoftmaxWeights()).Fix([[3, -1, 1, -1, 2, -1]])),

@@ -5,7 +5,8 @@ namespace NasPipeline.Tests.SearchSpaces.Nb201;
 
 public class Nb201SearchSpaceTests
 {
-    const string Arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+    const string Arch =
+        "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
 
     static ISearchSpace Space => SearchSpaceCatalog.Get("nb201");
 

@@ -49,7 +49,7 @@ public sealed class PerturbationResumeTests
         using var context = new SelectionContext(mixing, 0, Trained, () => Data, trainer: trainer,
             workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
-        return new Outcome(genotype, TensorBytes.Of(context.Supernet), progress.Epochs);
+        return new Outcome(genotype, TensorBytes.Of(context.Supernet.Module), progress.Epochs);
     }
 
     static Outcome Reference(bool alphaLearned)
