@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;

@@ -4,7 +4,10 @@ namespace NasPipeline.Artifacts;
 
 /// <summary>
 /// A trained supernet: file names (relative to the node folder) of its weights, mixing-weight history and
-/// metrics, the shape needed to rebuild it, and the trainer's final mixing weights [edges][ops].
+/// metrics, the shape needed to rebuild it, and the trainer's final mixing weights [stacked edges][ops]: every cell
+/// type's rows in the space's order (NB201: its 6 edges, as before the seam; DARTS: 14 normal then 14 reduce), which
+/// <c>ISearchSpace.Split</c> turns back into one block per cell type. The mixing history file holds the same rows
+/// per epoch.
 /// </summary>
 public sealed record SupernetArtifact(
     string Method, int Channels, int CellsPerStage, int InputChannels, int Classes,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NasPipeline.Data;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Selectors;
@@ -10,17 +10,19 @@ namespace NasPipeline.Selectors;
 /// each candidate op in turn (its mixing weight set to 0, decided edges held one-hot), score the network, and keep
 /// the op whose removal leaves the lowest score (it mattered most); among equal scores (accuracy moves in steps)
 /// the op with the larger current mixing weight, or, as DARTS-PT's and Zero-Cost-PT's strict comparisons and
-/// <c>nanargmin</c> do, the first op in canonical order. The edge then becomes one-hot.
+/// <c>nanargmin</c> do, the first op in canonical order. The edge then becomes one-hot. Edges are the space's
+/// stacked edges (<see cref="StackedEdges"/>: every cell type's, in order) and weights [stacked edges, ops].
 /// </summary>
 public static class EdgeProjection
 {
-    /// <summary>Edge order: 0..5, or a seeded permutation.</summary>
-    public static int[] Order(string order, int seed) =>
+    /// <summary>Edge order: 0..edges−1 (NB201: 0..5), or a seeded permutation.</summary>
+    public static int[] Order(ISearchSpace space, string order, int seed) =>
         order == "random"
-            ? Permutation.Seeded(Nb201Space.EdgeCount, seed)
-            : Enumerable.Range(0, Nb201Space.EdgeCount).ToArray();
+            ? Permutation.Seeded(space.Count(), seed)
+            : Enumerable.Range(0, space.Count()).ToArray();
 
-    /// <param name="weights">Starting mixing weights [edges, ops]; not modified.</param>
+    /// <param name="space">The space whose stacked edges are decided.</param>
+    /// <param name="weights">Starting mixing weights [stacked edges, ops]; not modified.</param>
     /// <param name="scoreWithout">
     /// Score of the network under the given weights; lower = the removed op mattered more.
     /// </param>
@@ -38,21 +40,23 @@ public static class EdgeProjection
     /// whose every candidate scored NaN fails, naming the edge and the criterion.
     /// </remarks>
     public static int[] Run(
-        Tensor weights, IReadOnlyList<int> order, bool excludeNone, Func<Tensor, double> scoreWithout,
+        ISearchSpace space, Tensor weights, IReadOnlyList<int> order, bool excludeNone,
+        Func<Tensor, double> scoreWithout,
         Func<ProjectionState, Tensor>? decided = null, ProjectionState? from = null, Action<string>? note = null,
         string criterion = "score", bool tiesByWeight = true)
     {
-        var none = Nb201Space.OperationIndex("none");
         var current = (from?.Current ?? weights).detach().clone();
-        var picks = from?.Picks.ToArray() ?? new int[Nb201Space.EdgeCount];
-        var done = from?.Done.ToArray() ?? new bool[Nb201Space.EdgeCount];
+        var picks = from?.Picks.ToArray() ?? new int[space.Count()];
+        var done = from?.Done.ToArray() ?? new bool[space.Count()];
         foreach (var edge in order)
         {
             if (done[edge]) continue;
             var best = -1;
             var (bestScore, bestWeight) = (double.NaN, double.NaN);
             var candidates = 0;
-            for (var op = 0; op < Nb201Space.OperationCount; op++)
+            var operations = space.Edge(edge).Operations;
+            var none = space.Edge(edge).OperationIndex("none");
+            for (var op = 0; op < operations.Count; op++)
             {
                 if (excludeNone && op == none) continue;
                 candidates++;
@@ -61,7 +65,7 @@ public static class EdgeProjection
                 var score = scoreWithout(masked);
                 if (!double.IsFinite(score))
                     note?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                        $"{criterion}: removing {Nb201Space.Operations[op]} on edge {EdgeName(edge)} scored {score}") +
+                        $"{criterion}: removing {operations[op]} on edge {space.EdgeName(edge)} scored {score}") +
                         (double.IsNaN(score) ? "; skipped" : ""));
                 if (double.IsNaN(score)) continue;
                 var weight = current[edge, op].to(ScalarType.Float64).item<double>();
@@ -70,16 +74,13 @@ public static class EdgeProjection
             }
             if (best < 0)
                 throw new InvalidOperationException(
-                    $"{criterion}: every candidate on edge {EdgeName(edge)} ({candidates} op(s)) scored NaN when " +
-                    "removed, so no op can be chosen there");
+                    $"{criterion}: every candidate on edge {space.EdgeName(edge)} ({candidates} op(s)) scored NaN " +
+                    "when removed, so no op can be chosen there");
             picks[edge] = best;
-            current[edge] = nn.functional.one_hot(tensor((long)best), Nb201Space.OperationCount).to(current.dtype);
+            current[edge] = nn.functional.one_hot(tensor((long)best), operations.Count).to(current.dtype);
             done[edge] = true;
             if (decided is not null) current = decided(new ProjectionState(picks, done, current)).detach().clone();
         }
         return picks;
     }
-
-    /// <summary>Edge number and its nodes, e.g. "2 (2←1)".</summary>
-    static string EdgeName(int edge) => $"{edge} ({Nb201Space.Edges[edge].To}←{Nb201Space.Edges[edge].From})";
 }

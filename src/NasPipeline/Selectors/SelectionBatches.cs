@@ -1,5 +1,4 @@
 using NasPipeline.Data;
-using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Selectors;
@@ -11,7 +10,7 @@ public static class SelectionBatches
     public static (Tensor Images, Tensor Labels) AlphaBatch(SearchData data, int batchSize, int index) =>
         new Batches(data.AlphaHalf, data.Normalization, batchSize, shuffle: false, seed: 0).At(index);
 
-    /// <summary>Mixing weights [edges][ops] as a float32 tensor.</summary>
+    /// <summary>Mixing weights [stacked edges][ops] as a float32 tensor.</summary>
     public static Tensor Weights(double[][] mixing) =>
-        tensor(mixing.SelectMany(r => r).Select(v => (float)v).ToArray(), [Nb201Space.EdgeCount, Nb201Space.OperationCount]);
+        tensor(mixing.SelectMany(r => r).Select(v => (float)v).ToArray(), [mixing.Length, mixing[0].Length]);
 }

@@ -1,5 +1,7 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
@@ -11,15 +13,23 @@ namespace NasPipeline.Selectors;
 /// selectors (magnitude, random) never touch weights or images.
 /// </summary>
 public sealed class SelectionContext(
-    double[][]? mixingWeights, int seed, Func<Nb201Supernet> supernet, Func<SearchData> data,
-    Func<Nb201Supernet>? untrained = null, SupernetTrainingOptions? training = null, ISupernetTrainer? trainer = null,
-    string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select")
+    double[][]? mixingWeights, int seed, Func<ISupernet> supernet, Func<SearchData> data,
+    Func<ISupernet>? untrained = null, SupernetTrainingOptions? training = null, ISupernetTrainer? trainer = null,
+    string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select",
+    ISearchSpace? space = null)
     : IDisposable
 {
-    readonly Lazy<Nb201Supernet> _supernet = new(supernet);
+    readonly Lazy<ISupernet> _supernet = new(supernet);
     readonly Lazy<SearchData> _data = new(data);
 
-    /// <summary>The trainer's final mixing weights [edges][ops] (what it believes about each op).</summary>
+    /// <summary>The search space selected from (NB201 unless given).</summary>
+    public ISearchSpace Space { get; } = space ?? Nb201SearchSpace.Instance;
+
+    /// <summary>
+    /// The trainer's final mixing weights [stacked edges][ops] (what it believes about each op): every cell type's
+    /// rows in order (<see cref="StackedEdges"/>; <see cref="ISearchSpace.Split(double[][])"/> gives them per cell
+    /// type).
+    /// </summary>
     public double[][] MixingWeights => mixingWeights ?? throw new InvalidOperationException(
         "this selection reads no trained supernet (its selector declares SelectionReads without Supernet)");
     public int Seed { get; } = seed;
@@ -46,7 +56,7 @@ public sealed class SelectionContext(
     public string Task { get; } = task;
 
     /// <summary>The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).</summary>
-    public Nb201Supernet Supernet => _supernet.Value;
+    public ISupernet Supernet => _supernet.Value;
 
     public SearchData Data => _data.Value;
 
@@ -61,7 +71,7 @@ public sealed class SelectionContext(
     /// initialised from the experiment seed; every other draw from its own seed, so each is a different network,
     /// and the same on every run.
     /// </summary>
-    public Nb201Supernet NewUntrainedSupernet(int draw = 0)
+    public ISupernet NewUntrainedSupernet(int draw = 0)
     {
         var factory = untrained
             ?? throw new InvalidOperationException("this context has no untrained supernet factory");

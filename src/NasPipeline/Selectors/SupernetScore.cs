@@ -1,5 +1,6 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Evaluation;
 using static TorchSharp.torch;
@@ -18,10 +19,10 @@ public static class SupernetScore
     /// Checked before each batch (a whole α half takes minutes): once it is requested, this throws
     /// <see cref="NodeInterruptedException"/>.
     /// </param>
-    public static (double Loss, double Accuracy) Of(Nb201Supernet supernet, Mixing mixing, Batches images,
+    public static (double Loss, double Accuracy) Of(ISupernet supernet, Mixing mixing, Batches images,
         bool batchStatistics = true, StopSignal? stop = null)
     {
-        supernet.train(batchStatistics);
+        supernet.Module.train(batchStatistics);
         return Accuracy.Of(x =>
         {
             stop?.ThrowIfRequested("scoring a supernet");

@@ -3,7 +3,7 @@ using NasPipeline.Data;
 using NasPipeline.Evaluation;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Training;
 
 namespace NasPipeline.Stages;
@@ -13,25 +13,37 @@ namespace NasPipeline.Stages;
 /// two selectors that pick the same architecture share one retrain.
 /// </summary>
 public sealed class RetrainStage(
-    Genotype genotype, RetrainSection retrain, DatasetSection dataset, int seed, ComputeSettings compute,
+    ISearchSpace space, IGenotype genotype, RetrainSection retrain, DatasetSection dataset, int seed,
+    ComputeSettings compute,
     Func<SearchData> data)
     : IStage<RetrainArtifact>
 {
+    /// <summary>The stage for a genotype string as a select node wrote it (the space's canonical string).</summary>
+    public RetrainStage(
+        ISearchSpace space, string genotype, RetrainSection retrain, DatasetSection dataset, int seed,
+        ComputeSettings compute, Func<SearchData> data)
+        : this(space, space.Parse(genotype), retrain, dataset, seed, compute, data) { }
+
     public string Name => "retrain";
     public int Version => 2; // 2: channels-last, pool as depthwise conv
-    public string Label => $"retrain {genotype} seed={seed}";
-    public object Inputs => new { genotype = genotype.ToString(), retrain, dataset, seed, compute };
+    public string Label => $"retrain {space.Format(genotype)} seed={seed}";
+
+    // The space is not a key input of its own: its canonical genotype string already differs between spaces, and
+    // NB201's keys stay what they were before the seam.
+    public object Inputs => new { genotype = space.Format(genotype), retrain, dataset, seed, compute };
 
     public RetrainArtifact Run(StageContext context)
     {
         var search = data();
         var train = TrainingImages(search, retrain.TrainSize, seed);
         Determinism.Seed(seed);
-        using var network = new DiscreteNetwork(genotype, retrain.Channels, retrain.CellsPerStage, search.Channels, search.Classes);
+        using var network = space.CreateNetwork(genotype,
+            new NetworkShape(retrain.Channels, retrain.CellsPerStage, search.Channels, search.Classes));
         var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, search.Augmentation,
             seed, context.Progress, context.Label, context.WorkDirectory, context.Stop);
         var (loss, accuracy) = Accuracy.Of(network, search.Test, search.Normalization);
-        var artifact = new RetrainArtifact(genotype.ToString(), accuracy * 100, loss, network.ParameterCount(), search.Test.Count, "metrics.csv", epochs);
+        var artifact = new RetrainArtifact(space.Format(genotype), accuracy * 100, loss, space.ParameterCount(network),
+            search.Test.Count, "metrics.csv", epochs);
         MetricsCsv.Write(Path.Combine(context.Directory, artifact.MetricsFile), epochs);
         return artifact;
     }

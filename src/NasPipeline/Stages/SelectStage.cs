@@ -3,7 +3,8 @@ using NasPipeline.Data;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
-using NasPipeline.Supernet;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 
@@ -57,15 +58,18 @@ public sealed class SelectStage(
         Determinism.Seed(seed);
         var method = SelectorCatalog.Default.Create(selector.Method, selector.Options);
         var trained = supernet is { } s ? TrainerCatalog.Default.Create(s.Trainer.Method, s.Trainer.Options) : null;
+        var searchSpace = SearchSpaceCatalog.Get(space.Name);
         using var selection = new SelectionContext(supernet?.Node.Artifact.FinalMixingWeights, seed,
-            () => TrainSupernetStage.Load(supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
+            () => TrainSupernetStage.Load(searchSpace,
+                supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
             data,
-            untrained: () => supernet?.Node.Artifact is { } a
-                ? new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
-                : new Nb201Supernet(space.Channels, space.CellsPerStage, data().Channels, data().Classes),
+            untrained: () => searchSpace.CreateSupernet(supernet?.Node.Artifact is { } a
+                ? new NetworkShape(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
+                : new NetworkShape(space.Channels, space.CellsPerStage, data().Channels, data().Classes)),
             trainer: trained,
-            workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label);
+            workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label,
+            space: searchSpace);
         var result = method.Select(selection);
-        return new SelectionArtifact(selector.Method, result.Genotype.ToString(), result.Notes);
+        return new SelectionArtifact(selector.Method, searchSpace.Format(result.Genotype), result.Notes);
     }
 }

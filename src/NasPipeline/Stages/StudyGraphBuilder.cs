@@ -3,7 +3,7 @@ using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
 using NasPipeline.Reporting.Compute;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Stages;
 
@@ -57,8 +57,8 @@ public static class StudyGraphBuilder
             foreach (var (_, _, seed, select) in cells.Where(c => !retrains.ContainsKey(c.Select)))
                 retrains[select] = graph.Add(new GraphNode<RetrainArtifact>(
                     "retrain/" + select.Id["select/".Length..], "retrain", $"retrain ({select.Label})", [select],
-                    u => new RetrainStage(Genotype.Parse(u.Of(select).Artifact.Genotype), m.Retrain, m.Dataset, seed,
-                        compute, r.Data)));
+                    u => new RetrainStage(SearchSpaceCatalog.Get(m.SearchSpace.Name), u.Of(select).Artifact.Genotype,
+                        m.Retrain, m.Dataset, seed, compute, r.Data)));
 
         var evaluations = new List<GraphNode<EvaluationArtifact>>();
         foreach (var (trainer, selector, seed, select) in cells)

@@ -4,7 +4,8 @@ using NasPipeline.Caching;
 using NasPipeline.Data;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
-using NasPipeline.Supernet;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 
@@ -27,26 +28,27 @@ public sealed class TrainSupernetStage(
     {
         var search = data();
         Determinism.Seed(seed);
-        using var supernet = new Nb201Supernet(space.Channels, space.CellsPerStage, search.Channels, search.Classes);
+        using var supernet = SearchSpaceCatalog.Get(space.Name)
+            .CreateSupernet(new NetworkShape(space.Channels, space.CellsPerStage, search.Channels, search.Classes));
         var method = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
         var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label,
             context.WorkDirectory, context.Stop);
 
         var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.CellsPerStage, search.Channels, search.Classes,
             "supernet.dat", "mixing-history.json", "metrics.csv", result.MixingHistory[^1], result.Epochs);
-        supernet.save(Path.Combine(context.Directory, artifact.WeightsFile));
+        supernet.Module.save(Path.Combine(context.Directory, artifact.WeightsFile));
         File.WriteAllText(Path.Combine(context.Directory, artifact.HistoryFile),
             JsonSerializer.Serialize(new { mixing = result.MixingHistory, alpha = result.AlphaHistory }));
         MetricsCsv.Write(Path.Combine(context.Directory, artifact.MetricsFile), result.Epochs);
         return artifact;
     }
 
-    /// <summary>Rebuilds the trained supernet from a node's files.</summary>
-    public static Nb201Supernet Load(NodeResult<SupernetArtifact> node)
+    /// <summary>Rebuilds the trained supernet of <paramref name="space"/> from a node's files.</summary>
+    public static ISupernet Load(ISearchSpace space, NodeResult<SupernetArtifact> node)
     {
         var a = node.Artifact;
-        var supernet = new Nb201Supernet(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes);
-        supernet.load(node.PathOf(a.WeightsFile));
+        var supernet = space.CreateSupernet(new NetworkShape(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes));
+        supernet.Module.load(node.PathOf(a.WeightsFile));
         return supernet;
     }
 }

@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+
 namespace NasPipeline.Supernet;
 
 /// <summary>
@@ -12,7 +14,7 @@ public readonly struct FrozenWeights : IDisposable
 
     FrozenWeights(List<TorchSharp.Modules.Parameter> frozen) => _frozen = frozen;
 
-    public static FrozenWeights Of(Nb201Supernet supernet)
+    public static FrozenWeights Of(ISupernet supernet)
     {
         var frozen = supernet.WeightParameters().Where(p => p.requires_grad).ToList();
         foreach (var p in frozen) p.requires_grad_(false);

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
@@ -14,19 +15,19 @@ public abstract class FixedAlphaTrainer(SupernetTrainingOptions training) : ISup
 
     public bool LearnsArchitecture => false;
 
-    public void Attach(Nb201Supernet supernet)
+    public void Attach(ISupernet supernet)
     {
         // The scope takes the tensor handle zero_ returns, which would otherwise be left to the finalizer.
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        supernet.Alpha.zero_();
+        foreach (var alpha in supernet.Alphas) alpha.zero_();
     }
 
-    public void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
+    public void UpdateArchitecture(ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
 
-    public abstract Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
+    public abstract Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step);
 
-    public abstract Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator);
+    public abstract Mixing EvaluationMixing(ISupernet supernet, Generator generator);
 
-    public Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+    public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => supernet.SoftmaxWeights();
 }

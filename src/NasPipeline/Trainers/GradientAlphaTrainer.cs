@@ -1,4 +1,5 @@
 using NasPipeline.Checkpoints;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
@@ -20,10 +21,10 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
 
     protected optim.Optimizer AlphaOptimizer => _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");
 
-    public virtual void Attach(Nb201Supernet supernet)
+    public virtual void Attach(ISupernet supernet)
     {
         _optimizer?.Dispose();
-        _optimizer = optim.Adam([supernet.Alpha], alpha.LearningRate, alpha.Beta1, alpha.Beta2,
+        _optimizer = optim.Adam(supernet.Alphas, alpha.LearningRate, alpha.Beta1, alpha.Beta2,
             weight_decay: alpha.WeightDecay);
     }
 
@@ -35,7 +36,8 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
 
     public virtual void UseWeightOptimizer(optim.Optimizer optimizer) { }
 
-    public virtual void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
+    public virtual void UpdateArchitecture(
+        ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
         AlphaOptimizer.zero_grad();
         Tensor logits, loss;
@@ -51,16 +53,17 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
     }
 
     /// <summary>The relaxation α is trained through (gradients must reach α).</summary>
-    protected abstract Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step);
+    protected abstract Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step);
 
     /// <summary>A term added to the α objective, or null.</summary>
-    protected virtual Tensor? Regulariser(Nb201Supernet supernet) => null;
+    protected virtual Tensor? Regulariser(ISupernet supernet) => null;
 
-    public abstract Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
+    public abstract Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step);
 
-    public virtual Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(SelectionWeights(supernet));
+    public virtual Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
+        Mixing.Of(SelectionWeights(supernet));
 
-    public virtual Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+    public virtual IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => supernet.SoftmaxWeights();
 
     public void SaveState(CheckpointWriter checkpoint) => checkpoint.Optimizer("alpha-optimizer", AlphaOptimizer);
 

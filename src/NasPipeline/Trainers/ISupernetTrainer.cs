@@ -1,4 +1,5 @@
 using NasPipeline.Checkpoints;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
@@ -44,7 +45,7 @@ public interface ISupernetTrainer
     bool LearnsArchitecture => true;
 
     /// <summary>Creates the method's own state (e.g. the α optimiser) for this supernet.</summary>
-    void Attach(Nb201Supernet supernet);
+    void Attach(ISupernet supernet);
 
     /// <summary>
     /// Frees what <see cref="Attach"/> created (the α optimiser's moment tensors): the loops call it when they end,
@@ -59,16 +60,16 @@ public interface ISupernetTrainer
     void UseWeightOptimizer(optim.Optimizer optimizer) { }
 
     /// <summary>The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do nothing.</summary>
-    void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);
+    void UpdateArchitecture(ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);
 
     /// <summary>Mixing for the weight step on <paramref name="batch"/>; the loop does not back-propagate into α through it.</summary>
-    Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step);
+    Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step);
 
     /// <summary>Mixing for measuring the supernet's validation accuracy under the method's own semantics.</summary>
-    Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator);
+    Mixing EvaluationMixing(ISupernet supernet, Generator generator);
 
-    /// <summary>The mixing weights [edges, ops] selectors see, e.g. softmax(α) for DARTS.</summary>
-    Tensor SelectionWeights(Nb201Supernet supernet);
+    /// <summary>The mixing weights [edges, ops] per cell type selectors see, e.g. softmax(α) for DARTS.</summary>
+    IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet);
 
     /// <summary>
     /// Writes what the method carries from step to step (its α optimiser's moments) to a checkpoint.

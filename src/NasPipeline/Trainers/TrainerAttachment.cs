@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 
 namespace NasPipeline.Trainers;
@@ -12,7 +13,7 @@ public sealed class TrainerAttachment : IDisposable
 
     TrainerAttachment(ISupernetTrainer trainer) => _trainer = trainer;
 
-    public static TrainerAttachment Of(ISupernetTrainer trainer, Nb201Supernet supernet)
+    public static TrainerAttachment Of(ISupernetTrainer trainer, ISupernet supernet)
     {
         trainer.Attach(supernet);
         return new TrainerAttachment(trainer);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
-using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Trainers;
 using static TorchSharp.torch;
 
@@ -17,7 +16,7 @@ namespace NasPipeline.Training;
 public static class DiscreteNetworkTraining
 {
     public static IReadOnlyList<EpochMetrics> Run(
-        DiscreteNetwork network, RetrainSection o, ImageSet train, Normalization normalization,
+        nn.Module<Tensor, Tensor> network, RetrainSection o, ImageSet train, Normalization normalization,
         IAugmentation augmentation, int seed, IProgressSink progress, string task, string? workDirectory = null,
         StopSignal? stop = null)
     {

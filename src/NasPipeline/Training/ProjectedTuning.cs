@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp.Modules;
@@ -17,12 +17,12 @@ namespace NasPipeline.Training;
 /// trainer trained it, as the reference's darts-/sdarts-/blank-proj networks do: each step is the trainer's α step
 /// (nothing for fixed-α trainers) and then a weight step under the trainer's weight-step mixing (perturbed for
 /// SDARTS, sampled for DrNAS, GDAS, SNAS, RSWS), taken at the end of its schedules (final ε, τ), with decided edges
-/// held one-hot in every forward (<see cref="Nb201Supernet.FixedOps"/>). Undecided edges are then scored under the
+/// held one-hot in every forward (<see cref="ISupernet.FixedOps"/>). Undecided edges are then scored under the
 /// trainer's selection weights (softmax(α) for DARTS, the Dirichlet mean for DrNAS).
 /// </summary>
 public sealed class ProjectedTuning : IDisposable
 {
-    readonly Nb201Supernet _supernet;
+    readonly ISupernet _supernet;
     readonly ISupernetTrainer _trainer;
     readonly List<Parameter> _weights;
     readonly optim.Optimizer _weightOptimizer;
@@ -32,7 +32,7 @@ public sealed class ProjectedTuning : IDisposable
     /// <summary>
     /// Attaches <paramref name="trainer"/> to <paramref name="supernet"/>: its α optimiser starts here.
     /// </summary>
-    public ProjectedTuning(Nb201Supernet supernet, ISupernetTrainer trainer, double learningRate)
+    public ProjectedTuning(ISupernet supernet, ISupernetTrainer trainer, double learningRate)
     {
         (_supernet, _trainer, _learningRate, _o) = (supernet, trainer, learningRate, trainer.Training);
         _weights = supernet.WeightParameters().ToList();
@@ -45,12 +45,13 @@ public sealed class ProjectedTuning : IDisposable
     public bool LearnsAlpha => _trainer is GradientAlphaTrainer;
 
     /// <summary>Holds the decided edges at their picks from now on (in tuning and in every other forward).</summary>
+    /// <remarks>Picks and done flags are per stacked edge (<see cref="StackedEdges"/>).</remarks>
     public void Fix(IReadOnlyList<int> picks, IReadOnlyList<bool> done) =>
-        _supernet.FixedOps = Enumerable.Range(0, Nb201Space.EdgeCount).Select(e => done[e] ? picks[e] : -1).ToArray();
+        _supernet.FixedOps = _supernet.Space.PerCellType(picks.Select((pick, e) => done[e] ? pick : -1).ToArray());
 
     /// <summary>Decides every edge of <paramref name="picks"/>, tunes for <paramref name="epochs"/> epochs.</summary>
     /// <returns>The mixing weights after tuning (see <see cref="Mixing"/>).</returns>
-    public static Tensor Run(Nb201Supernet supernet, ISupernetTrainer trainer, IReadOnlyList<int> picks,
+    public static Tensor Run(ISupernet supernet, ISupernetTrainer trainer, IReadOnlyList<int> picks,
         IReadOnlyList<bool> done, Batches weightBatches, Batches alphaBatches, int epochs, double learningRate)
     {
         using var tuning = new ProjectedTuning(supernet, trainer, learningRate);
@@ -61,15 +62,17 @@ public sealed class ProjectedTuning : IDisposable
     }
 
     /// <summary>
-    /// The current mixing weights, detached: one-hot rows for decided edges, the trainer's selection weights
+    /// The current mixing weights [stacked edges, ops] (<see cref="StackedEdges"/>), detached: one-hot rows for
+    /// decided edges, the trainer's selection weights
     /// elsewhere (no jump to softmax(α) for a trainer that selects by something else).
     /// </summary>
     public Tensor Mixing()
     {
         using var _ = no_grad();
-        return _supernet.FixedOps is { } fixedOps
-            ? new Mixing(_trainer.SelectionWeights(_supernet)).Fix(fixedOps).Weights.detach()
-            : _trainer.SelectionWeights(_supernet).detach();
+        var weights = _trainer.SelectionWeights(_supernet);
+        return _supernet.Space.Stack(_supernet.FixedOps is { } fixedOps
+            ? SearchSpaces.Mixing.Of(weights).Fix(fixedOps).Weights.Select(w => w.detach()).ToList()
+            : weights.Select(w => w.detach()).ToList());
     }
 
     /// <summary>
@@ -90,7 +93,7 @@ public sealed class ProjectedTuning : IDisposable
         var clock = new LoopClock(from.Position.Epoch * (long)steps + from.Position.Step, epochs * (long)steps);
         for (var epoch = from.Position.Epoch; epoch < epochs; epoch++)
         {
-            _supernet.train();
+            _supernet.Module.train();
             var resumed = epoch == from.Position.Epoch;
             var epochClock = Stopwatch.StartNew();
             var mean = resumed ? new RunningMean(from.Mean) : new RunningMean();
@@ -129,7 +132,7 @@ public sealed class ProjectedTuning : IDisposable
                 progress.Step(task, epoch + 1, epochs, step + 1, steps, mean.Loss, eta);
             }, skip);
 
-            Divergence.CheckWeights(_supernet.parameters(), task, epoch, epochs, _learningRate);
+            Divergence.CheckWeights(_supernet.Module.parameters(), task, epoch, epochs, _learningRate);
             save?.Invoke(new TuningPosition(new(epoch + 1, 0), weightBatches.Draws, alphaBatches.Draws, new(0, 0, 0)));
             var metrics = new EpochMetrics(epoch + 1, _learningRate, mean.Loss, mean.Accuracy, null, null, null, null,
                 epochClock.Elapsed.TotalSeconds, Memory.SettledRss());

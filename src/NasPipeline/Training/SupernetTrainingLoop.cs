@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using TorchSharp;
@@ -27,7 +28,7 @@ public static class SupernetTrainingLoop
     public const ulong EvaluationSeed = 201;
 
     public static SupernetTrainingResult Run(
-        Nb201Supernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress,
+        ISupernet supernet, ISupernetTrainer trainer, SearchData data, int seed, IProgressSink progress,
         string task, string? workDirectory = null, StopSignal? stop = null)
     {
         var o = trainer.Training;
@@ -49,7 +50,7 @@ public static class SupernetTrainingLoop
         var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "supernet");
         void Save(SupernetRunState state) => checkpoints!.Save(checkpoint =>
         {
-            checkpoint.Module("supernet", supernet);
+            checkpoint.Module("supernet", supernet.Module);
             checkpoint.Optimizer("weight-optimizer", weightOptimizer);
             trainer.SaveState(checkpoint);
             checkpoint.RandomState();
@@ -58,7 +59,7 @@ public static class SupernetTrainingLoop
         var start = SupernetRunState.Start;
         if (checkpoints?.Latest() is { } saved)
         {
-            saved.Module("supernet", supernet);
+            saved.Module("supernet", supernet.Module);
             saved.Optimizer("weight-optimizer", weightOptimizer);
             trainer.LoadState(saved);
             saved.RandomState();
@@ -77,7 +78,7 @@ public static class SupernetTrainingLoop
             var secondsBefore = resumed ? start.EpochSeconds : 0;
             var lr = CosineSchedule.At(epoch, o.Epochs, o.LearningRate, o.LearningRateMin);
             CosineSchedule.Apply(weightOptimizer, lr);
-            supernet.train();
+            supernet.Module.train();
             var train = resumed ? new RunningMean(start.Train) : new RunningMean();
             var architecture = resumed ? new RunningMean(start.Architecture) : new RunningMean();
             var (weightDraws, alphaDraws) = (weightBatches.Draws, alphaBatches.Draws);
@@ -121,13 +122,13 @@ public static class SupernetTrainingLoop
             // Validation takes minutes on a whole α half and changes nothing: a stop during it (null) saves the point
             // before it, and the rerun measures again.
             if (stop.Requested) throw Stopped(steps);
-            Divergence.CheckWeights(supernet.parameters(), task, epoch, o.Epochs, lr);
+            Divergence.CheckWeights(supernet.Module.parameters(), task, epoch, o.Epochs, lr);
             var valid = Validate(supernet, trainer, validation, stop) ?? throw Stopped(steps);
             using (NewDisposeScope())
             using (no_grad())
             {
                 mixing.Add(ToArray(trainer.SelectionWeights(supernet)));
-                alphas.Add(ToArray(supernet.Alpha));
+                alphas.Add(ToArray(supernet.Alphas));
             }
             var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
                 Nullable(architecture.Loss), Nullable(architecture.Accuracy), Nullable(valid.Loss), Nullable(valid.Accuracy),
@@ -152,9 +153,9 @@ public static class SupernetTrainingLoop
     /// was requested before it finished.
     /// </summary>
     static (double Loss, double Accuracy)? Validate(
-        Nb201Supernet supernet, ISupernetTrainer trainer, Batches validation, StopSignal stop)
+        ISupernet supernet, ISupernetTrainer trainer, Batches validation, StopSignal stop)
     {
-        supernet.eval();
+        supernet.Module.eval();
         try
         {
             using var generator = new Generator(EvaluationSeed);
@@ -165,7 +166,7 @@ public static class SupernetTrainingLoop
             }, validation);
         }
         catch (NodeInterruptedException) { return null; }
-        finally { supernet.train(); }
+        finally { supernet.Module.train(); }
     }
 
     static NodeInterruptedException Interrupted(string task, string workDirectory, string where) =>
@@ -184,4 +185,10 @@ public static class SupernetTrainingLoop
         var cols = (int)matrix.shape[1];
         return Enumerable.Range(0, (int)matrix.shape[0]).Select(r => flat.AsSpan(r * cols, cols).ToArray()).ToArray();
     }
+
+    /// <summary>
+    /// Per-cell-type [edges, ops] tensors as one list of rows, cell type by cell type: the artifacts' format, the
+    /// same as <see cref="ToArray(Tensor)"/> for a space with one cell type.
+    /// </summary>
+    public static double[][] ToArray(IEnumerable<Tensor> matrices) => matrices.SelectMany(ToArray).ToArray();
 }

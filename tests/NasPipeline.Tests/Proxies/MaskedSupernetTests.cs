@@ -1,5 +1,6 @@
 using NasPipeline.Proxies;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using static TorchSharp.torch;

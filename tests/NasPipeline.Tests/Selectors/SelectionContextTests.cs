@@ -1,4 +1,6 @@
 using NasPipeline.Selectors;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 
@@ -6,7 +8,7 @@ namespace NasPipeline.Tests.Selectors;
 
 public sealed class SelectionContextTests
 {
-    static byte[][] Weights(Nb201Supernet network) =>
+    static byte[][] Weights(ISupernet network) =>
         network.WeightParameters().Select(p => p.data<float>().ToArray().SelectMany(BitConverter.GetBytes).ToArray())
             .ToArray();
 

@@ -1,5 +1,6 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Selectors;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using static TorchSharp.torch;

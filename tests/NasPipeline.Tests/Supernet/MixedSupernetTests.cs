@@ -1,4 +1,6 @@
 using NasPipeline.Proxies;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using static TorchSharp.torch;
@@ -30,7 +32,7 @@ public sealed class MixedSupernetTests
 
         public ProxyInput Input(Tensor images, Tensor labels, IReadOnlyList<nn.Module> unused) =>
             new(this, images, labels, () => new Explicit(supernet.Float64Copy(),
-                mixing with { Weights = mixing.Weights.to(ScalarType.Float64) }, fuse), unused, Seed: 4);
+                mixing.Map(c => c with { Weights = c.Weights.to(ScalarType.Float64) }), fuse), unused, Seed: 4);
     }
 
     static double Score(string proxy, Func<Nb201Supernet, Mixing, Tensor, Tensor, ProxyInput> input)

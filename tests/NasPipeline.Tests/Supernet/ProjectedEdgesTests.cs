@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -22,7 +24,7 @@ public sealed class ProjectedEdgesTests
         using (no_grad())
         {
             using var want = net.Forward(x, expected);
-            net.FixedOps = [2, -1, -1, -1, 1, -1];
+            net.FixedOps = [[2, -1, -1, -1, 1, -1]];
             using var got = net.Forward(x, weights);
             net.FixedOps = null;
             using var free = net.Forward(x, weights);
@@ -34,7 +36,7 @@ public sealed class ProjectedEdgesTests
     [Test]
     public void Fix_SampledArchitecture_ReplacesTheActiveOpsOfFixedEdges()
     {
-        var fixedMixing = Mixing.OneHot([0, 1, 2, 3, 4, 0]).Fix([-1, 3, -1, -1, -1, 2]);
+        var fixedMixing = CellMixing.OneHot([0, 1, 2, 3, 4, 0], 5).Fix([-1, 3, -1, -1, -1, 2]);
         Assert.That(fixedMixing.Active, Is.EqualTo(new[] { 0, 3, 2, 3, 4, 2 }));
         Assert.That(fixedMixing.Weights.argmax(1).data<long>().ToArray(), Is.EqualTo(new long[] { 0, 3, 2, 3, 4, 2 }));
     }

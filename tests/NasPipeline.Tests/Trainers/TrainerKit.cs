@@ -1,5 +1,7 @@
 using NasPipeline.Data;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using static TorchSharp.torch;

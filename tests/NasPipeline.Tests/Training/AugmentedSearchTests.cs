@@ -1,5 +1,7 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;
@@ -23,17 +25,17 @@ public sealed class AugmentedSearchTests
         public float[]? Weights { get; private set; }
         public float[]? Alpha { get; private set; }
         public SupernetTrainingOptions Training => inner.Training;
-        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
-        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean)
+        public void Attach(ISupernet supernet) => inner.Attach(supernet);
+        public void UpdateArchitecture(ISupernet net, SearchBatch batch, TrainingStep step, RunningMean mean)
         {
             Weights ??= batch.Weights.Images.data<float>().ToArray();
             Alpha ??= batch.Alpha.Images.data<float>().ToArray();
             inner.UpdateArchitecture(net, batch, step, mean);
         }
-        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
+        public Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
             inner.WeightStepMixing(supernet, batch, step);
-        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
-        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) =>
+        public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => inner.SelectionWeights(supernet);
+        public Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
             inner.EvaluationMixing(supernet, generator);
         public void SaveState(CheckpointWriter checkpoint) => inner.SaveState(checkpoint);
         public void LoadState(CheckpointReader checkpoint) => inner.LoadState(checkpoint);

@@ -1,8 +1,8 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
 using NasPipeline.SearchSpaces.Nb201;
-using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
@@ -20,24 +20,26 @@ public sealed class NonFiniteLossTests
     sealed class Poisoned(ISupernetTrainer inner, int epoch, int step, bool alpha) : ISupernetTrainer
     {
         public SupernetTrainingOptions Training => inner.Training;
-        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
+        public void Attach(ISupernet supernet) => inner.Attach(supernet);
         public void Detach() => inner.Detach();
         bool Here(TrainingStep at) => at.Epoch == epoch && at.Step == step;
 
-        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep at, RunningMean mean) =>
+        public void UpdateArchitecture(ISupernet net, SearchBatch batch, TrainingStep at, RunningMean mean) =>
             inner.UpdateArchitecture(net, alpha && Here(at)
                 ? batch with { Alpha = new Batch(batch.Alpha.Images.mul(double.NaN), batch.Alpha.Labels) }
                 : batch, at, mean);
 
-        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep at)
+        public Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep at)
         {
             var mixing = inner.WeightStepMixing(supernet, batch, at);
-            return !alpha && Here(at) ? mixing with { Weights = mixing.Weights.mul(double.PositiveInfinity) } : mixing;
+            return !alpha && Here(at)
+                ? mixing.Map(c => c with { Weights = c.Weights.mul(double.PositiveInfinity) })
+                : mixing;
         }
 
-        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) =>
+        public Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
             inner.EvaluationMixing(supernet, generator);
-        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
+        public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => inner.SelectionWeights(supernet);
         public void SaveState(CheckpointWriter checkpoint) => inner.SaveState(checkpoint);
         public void LoadState(CheckpointReader checkpoint) => inner.LoadState(checkpoint);
     }

@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;
@@ -47,19 +49,19 @@ public sealed class SupernetTrainingLoopTests
     {
         public List<long[]> Seen { get; } = [];
         public SupernetTrainingOptions Training => inner.Training;
-        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
-        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean)
+        public void Attach(ISupernet supernet) => inner.Attach(supernet);
+        public void UpdateArchitecture(ISupernet net, SearchBatch batch, TrainingStep step, RunningMean mean)
         {
             Seen.Add(batch.Alpha.Images.stride());
             inner.UpdateArchitecture(net, batch, step, mean);
         }
-        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+        public Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step)
         {
             Seen.Add(batch.Images.stride());
             return inner.WeightStepMixing(supernet, batch, step);
         }
-        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
-        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) =>
+        public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => inner.SelectionWeights(supernet);
+        public Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
             inner.EvaluationMixing(supernet, generator);
     }
 

@@ -2,6 +2,8 @@ using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Evaluation;
 using NasPipeline.Manifest;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;
@@ -163,17 +165,17 @@ public sealed class SupernetTrainingResumeTests
     {
         int _calls;
         public SupernetTrainingOptions Training => inner.Training;
-        public void Attach(Nb201Supernet supernet) => inner.Attach(supernet);
+        public void Attach(ISupernet supernet) => inner.Attach(supernet);
         public void UseWeightOptimizer(optim.Optimizer optimizer) => inner.UseWeightOptimizer(optimizer);
-        public void UpdateArchitecture(Nb201Supernet net, SearchBatch batch, TrainingStep step, RunningMean mean) =>
+        public void UpdateArchitecture(ISupernet net, SearchBatch batch, TrainingStep step, RunningMean mean) =>
             inner.UpdateArchitecture(net, batch, step, mean);
-        public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
+        public Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
             inner.WeightStepMixing(supernet, batch, step);
-        public Tensor SelectionWeights(Nb201Supernet supernet) => inner.SelectionWeights(supernet);
+        public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => inner.SelectionWeights(supernet);
         public void SaveState(CheckpointWriter checkpoint) => inner.SaveState(checkpoint);
         public void LoadState(CheckpointReader checkpoint) => inner.LoadState(checkpoint);
 
-        public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator)
+        public Mixing EvaluationMixing(ISupernet supernet, Generator generator)
         {
             if (++_calls == call) stop.Request();
             return inner.EvaluationMixing(supernet, generator);

@@ -6,7 +6,7 @@ namespace NasPipeline.SearchSpaces.Nb201;
 /// A discrete NB201 cell: one operation per edge, in edge order. Prints and parses the benchmark's arch
 /// strings, e.g. <c>|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|</c>.
 /// </summary>
-public sealed class Genotype : IEquatable<Genotype>
+public sealed class Genotype : IGenotype, IEquatable<Genotype>
 {
     readonly string[] _ops;
 
@@ -29,6 +29,9 @@ public sealed class Genotype : IEquatable<Genotype>
 
     public IReadOnlyList<string> Operations => _ops;
     public IReadOnlyList<int> Indices => _ops.Select(Nb201Space.OperationIndex).ToArray();
+
+    /// <summary>NB201's one cell type, every edge kept: <see cref="Indices"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Choices => [Indices];
     public string this[int edge] => _ops[edge];
 
     public static Genotype Parse(string arch)

@@ -1,5 +1,4 @@
 using NasPipeline.Manifest;
-using NasPipeline.SearchSpaces.Nb201;
 
 namespace NasPipeline.Selectors.Perturbation;
 
@@ -20,13 +19,14 @@ public sealed record PerturbationOptions(string Criterion, int TuneEpochsBetween
         s.Choice("edge_order", "random", ["random", "sequential"]), s.Bool("exclude_none", false));
 
     /// <summary>
-    /// Tuning epochs after <paramref name="decided"/> decisions: <see cref="TuneEpochsBetween"/>, one fewer before
+    /// Tuning epochs after <paramref name="decided"/> of <paramref name="decisions"/> decisions (the space's edges):
+    /// <see cref="TuneEpochsBetween"/>, one fewer before
     /// the last decision, none after it. The reference tunes <c>proj_intv</c>·(edges − 1) epochs and projects at
     /// epochs 0, p, 2p, … and at the last one, so its final interval is p − 1 epochs (the epoch it trains after the
     /// last decision cannot change the selection).
     /// </summary>
-    public int TuneEpochsAfter(int decided) =>
-        decided >= Nb201Space.EdgeCount ? 0
-        : decided == Nb201Space.EdgeCount - 1 ? Math.Max(TuneEpochsBetween - 1, 0)
+    public int TuneEpochsAfter(int decided, int decisions) =>
+        decided >= decisions ? 0
+        : decided == decisions - 1 ? Math.Max(TuneEpochsBetween - 1, 0)
         : TuneEpochsBetween;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
@@ -35,7 +35,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
                 data.Augmentation);
         var tuning = Tuning(data.WeightHalf, context.Seed);
         var alphaTuning = Tuning(data.AlphaHalf, context.Seed + 1);
-        var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
+        var space = supernet.Space;
+        var order = EdgeProjection.Order(space, options.EdgeOrder, context.Seed);
         var learningRate = context.Training.LearningRate * options.TuneLearningRateFactor;
         using var weights = SelectionBatches.Weights(context.MixingWeights);
         using var run = new ProjectedTuning(supernet, trainer, learningRate);
@@ -52,7 +53,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
             // which a rerun recomputes from there): a stop here loses only this edge's scores.
             try
             {
-                var (loss, accuracy) = SupernetScore.Of(supernet, new Mixing(masked), images, stop: context.Stop);
+                var (loss, accuracy) =
+                    SupernetScore.Of(supernet, Mixing.Of(space.Split(masked)), images, stop: context.Stop);
                 // Keep the op whose removal lowers accuracy / raises loss most.
                 return options.Criterion == "acc" ? accuracy : -loss;
             }
@@ -62,14 +64,14 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         // After a decision (the last needs no tuning): checkpoint, then tune, from the start or from a checkpoint.
         Tensor Tune(ProjectionState decided, TuningPosition from, CheckpointReader? saved)
         {
-            var (done, edges) = (decided.Decided, Nb201Space.EdgeCount);
+            var (done, edges) = (decided.Decided, space.Count());
             if (saved is null) context.Progress.Items(context.Task, done, edges, clock!.Remaining(done));
             if (done == edges) return decided.Current;
             run.Fix(decided.Picks, decided.Done);
             var projected = SupernetTrainingLoop.ToArray(decided.Current); // float32 values: exact as doubles
             void Save(TuningPosition at) => checkpoints?.Save(checkpoint =>
             {
-                checkpoint.Module("supernet", supernet);
+                checkpoint.Module("supernet", supernet.Module);
                 run.SaveState(checkpoint);
                 checkpoint.RandomState();
                 checkpoint.Json("state", new PerturbationRunState(decided.Picks, decided.Done, projected, at));
@@ -79,7 +81,8 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
                 Save(from);
                 if (context.Stop.Requested) throw Stopped($"after {decided.Decided} edge decision(s)");
             }
-            run.Train(tuning, alphaTuning, options.TuneEpochsAfter(done), from, checkpoints is null ? null : Save,
+            run.Train(tuning, alphaTuning, options.TuneEpochsAfter(done, edges), from,
+                checkpoints is null ? null : Save,
                 context.Stop, context.Progress, $"{context.Task} (tuning after {decided.Decided} edges)");
             return run.Mixing();
         }
@@ -89,26 +92,28 @@ public sealed class PerturbationSelector(PerturbationOptions options) : IArchite
         ProjectionState Resume(CheckpointReader saved)
         {
             var state = saved.Json<PerturbationRunState>("state");
-            saved.Module("supernet", supernet);
+            saved.Module("supernet", supernet.Module);
             run.LoadState(saved);
             saved.RandomState();
             tuning.FastForward(state.Tuning.WeightDraws);
             alphaTuning.FastForward(state.Tuning.AlphaDraws);
             using var projected = SelectionBatches.Weights(state.Projected);
             var decided = new ProjectionState(state.Picks, state.Done, projected);
-            var (epoch, epochs) = (state.Tuning.Position.Epoch, options.TuneEpochsAfter(decided.Decided));
+            var (epoch, epochs) =
+                (state.Tuning.Position.Epoch, options.TuneEpochsAfter(decided.Decided, space.Count()));
             context.Progress.Note(string.Create(CultureInfo.InvariantCulture,
-                $"resuming {context.Task} after {decided.Decided} of {Nb201Space.EdgeCount} edge decisions, ") +
+                $"resuming {context.Task} after {decided.Decided} of {space.Count()} edge decisions, ") +
                 (epoch < epochs ? $"tuning epoch {epoch + 1}/{epochs}" : "tuning done"));
             return decided with { Current = Tune(decided, state.Tuning, saved) };
         }
 
         var resumed = checkpoints?.Latest() is { } latest ? Resume(latest) : null;
-        clock = new LoopClock(resumed?.Decided ?? 0, Nb201Space.EdgeCount);
-        var picks = EdgeProjection.Run(weights, order, options.ExcludeNone, ScoreWithout,
+        clock = new LoopClock(resumed?.Decided ?? 0, space.Count());
+        var picks = EdgeProjection.Run(space, weights, order, options.ExcludeNone, ScoreWithout,
             decided => Tune(decided, TuningPosition.Before(tuning.Draws, alphaTuning.Draws), null), resumed,
             tiesByWeight: false);
-        return new SelectionResult(Genotype.FromIndices(picks), [string.Create(CultureInfo.InvariantCulture,
+        return new SelectionResult(space.FromChoices(space.PerCellType(picks)), [string.Create(
+            CultureInfo.InvariantCulture,
             $"pt ({options.Criterion}) decided edges in order {string.Join(",", order)}, " +
             $"tuning {options.TuneEpochsBetween} epoch(s) between decisions")]);
     }

@@ -1,4 +1,4 @@
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Selectors.Random;
 
@@ -9,6 +9,6 @@ public sealed class RandomSelector : IArchitectureSelector
 
     public SelectionResult Select(SelectionContext context)
     {
-        return new SelectionResult(Genotype.Random(new System.Random(context.Seed)), []);
+        return new SelectionResult(context.Space.Random(new System.Random(context.Seed)), []);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NasPipeline.Data;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using TorchSharp.Modules;
@@ -27,11 +27,11 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
         using var stream = new BatchStream(screening, "no images to screen on");
         var whole = new Batches(half, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         var random = new System.Random(context.Seed);
-        var screened = new List<(Genotype Genotype, double Accuracy)>();
+        var screened = new List<(IGenotype Genotype, double Accuracy)>();
         for (var i = 0; i < options.NumSamples; i++)
         {
             context.Stop.ThrowIfRequested(context.Task);
-            var genotype = Genotype.Random(random);
+            var genotype = supernet.Space.Random(random);
             var batches = Enumerable.Range(0, options.ScreenBatches).Select(_ => stream.Next()).ToList();
             screened.Add((genotype, Measure(supernet, genotype, data, batches)));
             foreach (var (x, y) in batches) { x.Dispose(); y.Dispose(); }
@@ -50,14 +50,14 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
     }
 
     /// <summary>The accuracy of <paramref name="genotype"/> with the shared weights on the batches.</summary>
-    double Measure(Nb201Supernet supernet, Genotype genotype, SearchData data,
+    double Measure(ISupernet supernet, IGenotype genotype, SearchData data,
         IEnumerable<(Tensor Images, Tensor Labels)> batches)
     {
         using var scope = NewDisposeScope();
-        var mixing = Mixing.OneHot(genotype.Indices);
-        var norms = supernet.modules().OfType<BatchNorm2d>().ToList();
+        var mixing = Mixing.OneHot(supernet.Space, genotype.Choices);
+        var norms = supernet.Module.modules().OfType<BatchNorm2d>().ToList();
         if (options.BatchNorm == "recalibrate") Recalibrate(supernet, norms, mixing, data);
-        supernet.train(options.BatchNorm == "train");
+        supernet.Module.train(options.BatchNorm == "train");
         var mean = new RunningMean();
         using (no_grad())
             foreach (var (x, y) in batches)
@@ -70,10 +70,10 @@ public sealed class SharedWeightsSelector(SharedWeightsOptions options) : IArchi
     }
 
     // Fresh cumulative BN statistics of this architecture alone, then evaluation-mode accuracy.
-    void Recalibrate(Nb201Supernet supernet, List<BatchNorm2d> norms, Mixing mixing, SearchData data)
+    void Recalibrate(ISupernet supernet, List<BatchNorm2d> norms, Mixing mixing, SearchData data)
     {
         foreach (var bn in norms) { bn.reset_running_stats(); bn.momentum = null; }
-        supernet.train();
+        supernet.Module.train();
         var calibration = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: false, seed: 0);
         using (no_grad())
             calibration.ForEach((x, _, index) =>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using NasPipeline.Proxies;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -22,11 +22,11 @@ public sealed class ZeroCostSelector(ZeroCostOptions options) : IArchitectureSel
         var supernet = context.Supernet;
         var (images, labels) = SelectionBatches.AlphaBatch(context.Data, options.BatchSize, 0);
         using var weights = SelectionBatches.Weights(context.MixingWeights);
-        var order = EdgeProjection.Order(options.EdgeOrder, context.Seed);
+        var order = EdgeProjection.Order(supernet.Space, options.EdgeOrder, context.Seed);
         var notes = new List<string>();
         var picks = Project(
             proxy, supernet, weights, order, options.ExcludeNone, images, labels, notes.Add, context.Seed);
-        return new SelectionResult(Genotype.FromIndices(picks),
+        return new SelectionResult(supernet.Space.FromChoices(supernet.Space.PerCellType(picks)),
         [
             string.Create(CultureInfo.InvariantCulture,
                 $"{proxy.Name} on the trained supernet, edges in order {string.Join(",", order)}, " +
@@ -41,13 +41,13 @@ public sealed class ZeroCostSelector(ZeroCostOptions options) : IArchitectureSel
     /// for this projection), so a proxy that draws its own network and inputs (zen) compares candidates under the
     /// same draw. <paramref name="note"/> hears of non-finite scores.
     /// </summary>
-    public static int[] Project(IProxy proxy, Nb201Supernet supernet, Tensor weights, IReadOnlyList<int> order,
+    public static int[] Project(IProxy proxy, ISupernet supernet, Tensor weights, IReadOnlyList<int> order,
         bool excludeNone, Tensor images, Tensor labels, Action<string>? note = null, long? seed = null)
     {
         var draw = seed ?? randint(0, int.MaxValue, [1], dtype: ScalarType.Int64).item<long>();
-        return EdgeProjection.Run(weights, order, excludeNone,
-            masked => ProxyRunner.Measure(
-                proxy, new MixedSupernet(supernet, new Mixing(masked)).Input(images, labels, draw)),
+        return EdgeProjection.Run(supernet.Space, weights, order, excludeNone,
+            masked => ProxyRunner.Measure(proxy,
+                new MixedSupernet(supernet, Mixing.Of(supernet.Space.Split(masked))).Input(images, labels, draw)),
             note: note, criterion: $"proxy {proxy.Name}");
     }
 }

@@ -3,7 +3,7 @@ using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Proxies;
 using NasPipeline.Proxies.Nwot;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -28,7 +28,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
     {
         var proxy = ProxyCatalog.Create(options.Proxy);
         var data = context.Data;
-        List<Genotype> candidates;
+        List<IGenotype> candidates;
         using (var supernet = context.NewUntrainedSupernet())
             candidates = Propose(proxy, supernet, options, context.Seed, data, context.Stop, context.Task);
         var validation = new Batches(data.WeightHalf.Take(options.ValidateBatches * options.BatchSize),
@@ -39,7 +39,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
             using var network = context.NewUntrainedSupernet(draw: index + 1);
             var score = 0.0;
             validation.ForEach((images, labels, _) =>
-                score += Score(proxy, network, Mixing.OneHot(genotype.Indices), images, labels));
+                score += Score(proxy, network, Mixing.OneHot(network.Space, genotype.Choices), images, labels));
             return (Genotype: genotype, Score: score);
         }).ToList();
         var best = scored.MaxBy(c => c.Score); // the first of equal scores, as nanargmax
@@ -52,22 +52,23 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
     /// The distinct architectures of <c>pool_size</c> projection passes over the untrained
     /// <paramref name="supernet"/>, in the order first found, on random weight-half batches.
     /// </summary>
-    public static List<Genotype> Propose(IProxy proxy, Nb201Supernet supernet, ZeroCostPtOptions options, int seed,
+    public static List<IGenotype> Propose(IProxy proxy, ISupernet supernet, ZeroCostPtOptions options, int seed,
         SearchData data, StopSignal? stop = null, string task = "zc-pt")
     {
-        using var start = supernet.SoftmaxWeights().detach();
+        var space = supernet.Space;
+        using var start = space.Stack(supernet.SoftmaxWeights()).detach();
         var proposal = new Batches(data.WeightHalf, data.Normalization, options.BatchSize, shuffle: true, seed);
         using var batches = new BatchStream(proposal, "no images to batch");
-        var candidates = new List<Genotype>();
+        var candidates = new List<IGenotype>();
         for (var pass = 0; pass < options.PoolSize; pass++)
         {
             stop?.ThrowIfRequested(task);
-            var order = EdgeProjection.Order(options.EdgeOrder, seed * 1000 + pass);
+            var order = EdgeProjection.Order(space, options.EdgeOrder, seed * 1000 + pass);
             var batch = batches.Next();
             try
             {
-                var picks = EdgeProjection.Run(start, order, options.ExcludeNone,
-                    masked => Score(proxy, supernet, new Mixing(masked), batch.Images, batch.Labels),
+                var picks = EdgeProjection.Run(space, start, order, options.ExcludeNone,
+                    masked => Score(proxy, supernet, Mixing.Of(space.Split(masked)), batch.Images, batch.Labels),
                     decided =>
                     {
                         batch.Images.Dispose();
@@ -75,7 +76,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
                         batch = batches.Next();
                         return decided.Current;
                     }, tiesByWeight: false);
-                var genotype = Genotype.FromIndices(picks);
+                var genotype = space.FromChoices(space.PerCellType(picks));
                 if (!candidates.Contains(genotype)) candidates.Add(genotype);
             }
             finally
@@ -90,7 +91,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
     static readonly NwotProxy NwotInEvaluationMode = new(new NwotOptions("eval"));
 
     /// <summary>The proxy's score of <paramref name="network"/> under <paramref name="mixing"/> on one batch.</summary>
-    public static double Score(IProxy proxy, Nb201Supernet network, Mixing mixing, Tensor images, Tensor labels)
+    public static double Score(IProxy proxy, ISupernet network, Mixing mixing, Tensor images, Tensor labels)
     {
         // Zero-Cost-PT's own criterion (its "jacob", NASWOT) runs the network in evaluation mode (op_score.Jocab_Score
         // and Scorers.Jocab_Scorer call model.eval()): NWOT's batch_norm = "eval". Other proxies run as foresight's

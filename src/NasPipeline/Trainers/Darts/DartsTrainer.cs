@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 
 namespace NasPipeline.Trainers.Darts;
@@ -9,7 +10,9 @@ namespace NasPipeline.Trainers.Darts;
 /// </summary>
 public class DartsTrainer(DartsOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
-    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) => new(supernet.SoftmaxWeights());
+    protected override Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step) =>
+        Mixing.Of(supernet.SoftmaxWeights());
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) => new(supernet.SoftmaxWeights().detach());
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        Mixing.Of(supernet.SoftmaxWeights().Select(w => w.detach()));
 }

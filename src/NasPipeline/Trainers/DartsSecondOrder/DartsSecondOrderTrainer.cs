@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Darts;
 using NasPipeline.Training;
@@ -24,13 +25,13 @@ public sealed class DartsSecondOrderTrainer(DartsOptions options) : DartsTrainer
     }
 
     public override void UpdateArchitecture(
-        Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
+        ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics)
     {
         AlphaOptimizer.zero_grad();
         var virtualStep = new VirtualStep(step.LearningRate, Training.WeightDecay, Training.Momentum,
             WeightMomentum.Buffers(_weights));
-        var (gradient, loss, logits) = UnrolledGradient.Compute(supernet, batch, virtualStep);
-        supernet.Alpha.grad = gradient;
+        var (gradients, loss, logits) = UnrolledGradient.Compute(supernet, batch, virtualStep);
+        foreach (var (alpha, gradient) in supernet.Alphas.Zip(gradients)) alpha.grad = gradient;
         AlphaOptimizer.step();
         metrics.Add(loss, logits, batch.Alpha.Labels);
     }

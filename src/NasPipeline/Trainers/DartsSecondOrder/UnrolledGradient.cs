@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -15,8 +16,9 @@ namespace NasPipeline.Trainers.DartsSecondOrder;
 /// </summary>
 public static class UnrolledGradient
 {
-    public static (Tensor Gradient, Tensor ValidLoss, Tensor ValidLogits) Compute(
-        Nb201Supernet supernet, SearchBatch batch, VirtualStep virtualStep, double epsilonScale = 0.01)
+    /// <returns>The α gradient per cell type (the supernet's α order), the validation loss and logits.</returns>
+    public static (IReadOnlyList<Tensor> Gradients, Tensor ValidLoss, Tensor ValidLogits) Compute(
+        ISupernet supernet, SearchBatch batch, VirtualStep virtualStep, double epsilonScale = 0.01)
     {
         var (xi, weightDecay) = (virtualStep.LearningRate, virtualStep.WeightDecay);
         var weights = supernet.WeightParameters().Cast<Tensor>().ToList();
@@ -32,27 +34,33 @@ public static class UnrolledGradient
                 weights[i].sub_(step.mul(xi));
             }
 
-        var logits = supernet.Forward(batch.Alpha.Images, supernet.SoftmaxWeights());
+        var alphas = supernet.Alphas.Cast<Tensor>().ToList();
+        var logits = supernet.Forward(batch.Alpha.Images, Mixing.Of(supernet.SoftmaxWeights()));
         var validLoss = nn.functional.cross_entropy(logits, batch.Alpha.Labels);
-        var grads = autograd.grad([validLoss], [supernet.Alpha, .. weights], allow_unused: true);
-        var alphaGrad = grads[0];
-        var direction = grads.Skip(1).Select((g, i) => g is { } t && !t.IsInvalid ? t : zeros_like(weights[i])).ToList();
+        var grads = autograd.grad([validLoss], [.. alphas, .. weights], allow_unused: true);
+        var alphaGrads = grads.Take(alphas.Count).ToList();
+        var direction = grads.Skip(alphas.Count)
+            .Select((g, i) => g is { } t && !t.IsInvalid ? t : zeros_like(weights[i])).ToList();
 
         Restore(weights, saved);
         var norm = Math.Sqrt(direction.Sum(d => d.pow(2).sum().to(ScalarType.Float64).item<double>()));
         var epsilon = epsilonScale / Math.Max(norm, 1e-12);
         Shift(weights, direction, epsilon);
-        var plus = autograd.grad([TrainLoss(supernet, batch.Weights)], [supernet.Alpha])[0];
+        var plus = autograd.grad([TrainLoss(supernet, batch.Weights)], alphas);
         Shift(weights, direction, -2 * epsilon);
-        var minus = autograd.grad([TrainLoss(supernet, batch.Weights)], [supernet.Alpha])[0];
+        var minus = autograd.grad([TrainLoss(supernet, batch.Weights)], alphas);
         Restore(weights, saved);
 
-        var hessianVector = plus.sub(minus).div(2 * epsilon);
-        return (alphaGrad.sub(hessianVector.mul(xi)).detach(), validLoss.detach(), logits.detach());
+        var gradients = alphaGrads.Select((gradient, i) =>
+        {
+            var hessianVector = plus[i].sub(minus[i]).div(2 * epsilon);
+            return gradient.sub(hessianVector.mul(xi)).detach();
+        }).ToList();
+        return (gradients, validLoss.detach(), logits.detach());
     }
 
-    static Tensor TrainLoss(Nb201Supernet supernet, Batch batch) =>
-        nn.functional.cross_entropy(supernet.Forward(batch.Images, supernet.SoftmaxWeights()), batch.Labels);
+    static Tensor TrainLoss(ISupernet supernet, Batch batch) =>
+        nn.functional.cross_entropy(supernet.Forward(batch.Images, Mixing.Of(supernet.SoftmaxWeights())), batch.Labels);
 
     static void Shift(IReadOnlyList<Tensor> weights, IReadOnlyList<Tensor> direction, double scale)
     {

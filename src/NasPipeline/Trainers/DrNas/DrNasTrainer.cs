@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -11,16 +12,19 @@ namespace NasPipeline.Trainers.DrNas;
 /// </summary>
 public sealed class DrNasTrainer(DrNasOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
-    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) =>
-        new(Dirichlet.Sample(Dirichlet.Concentration(supernet.Alpha)));
+    protected override Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step) =>
+        Mixing.Of(supernet.Alphas.Select(alpha => Dirichlet.Sample(Dirichlet.Concentration(alpha))));
 
-    protected override Tensor? Regulariser(Nb201Supernet supernet) =>
+    protected override Tensor? Regulariser(ISupernet supernet) =>
         options.KlScale == 0 ? null
-            : Dirichlet.KlToSymmetric(Dirichlet.Concentration(supernet.Alpha), options.PriorConcentration)
+            : supernet.Alphas
+                .Select(alpha => Dirichlet.KlToSymmetric(Dirichlet.Concentration(alpha), options.PriorConcentration))
+                .Aggregate((sum, kl) => sum.add(kl))
                 .mul(options.KlScale);
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
-        new(Dirichlet.Sample(Dirichlet.Concentration(supernet.Alpha.detach())));
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        Mixing.Of(supernet.Alphas.Select(alpha => Dirichlet.Sample(Dirichlet.Concentration(alpha.detach()))));
 
-    public override Tensor SelectionWeights(Nb201Supernet supernet) => Dirichlet.Mean(Dirichlet.Concentration(supernet.Alpha));
+    public override IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) =>
+        supernet.Alphas.Select(alpha => Dirichlet.Mean(Dirichlet.Concentration(alpha))).ToList();
 }

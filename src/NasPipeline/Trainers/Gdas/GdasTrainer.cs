@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Sampling;
 using static TorchSharp.torch;
@@ -10,13 +11,13 @@ namespace NasPipeline.Trainers.Gdas;
 /// </summary>
 public sealed class GdasTrainer(GumbelOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
-    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) =>
-        Gumbel.Hard(supernet.Alpha, options.Temperature(step));
+    protected override Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step) =>
+        new(supernet.Alphas.Select(alpha => Gumbel.Hard(alpha, options.Temperature(step))).ToArray());
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
-        Gumbel.Hard(supernet.Alpha.detach(), options.Temperature(step));
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        new(supernet.Alphas.Select(alpha => Gumbel.Hard(alpha.detach(), options.Temperature(step))).ToArray());
 
     // The argmax of a Gumbel-perturbed sample does not depend on τ.
-    public override Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) =>
-        Gumbel.Hard(supernet.Alpha.detach(), 1.0, generator);
+    public override Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
+        new(supernet.Alphas.Select(alpha => Gumbel.Hard(alpha.detach(), 1.0, generator)).ToArray());
 }

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -11,7 +12,9 @@ namespace NasPipeline.Trainers.OneShot;
 /// </summary>
 public sealed class OneShotTrainer(OneShotOptions options) : FixedAlphaTrainer(options.Training)
 {
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) => new(supernet.SoftmaxWeights().detach());
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        Mixing.Of(supernet.SoftmaxWeights().Select(w => w.detach()));
 
-    public override Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(supernet.SoftmaxWeights().detach());
+    public override Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
+        Mixing.Of(supernet.SoftmaxWeights().Select(w => w.detach()));
 }

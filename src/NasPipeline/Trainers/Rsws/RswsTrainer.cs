@@ -1,5 +1,5 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
-using NasPipeline.Trainers.Sampling;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Trainers.Rsws;
@@ -12,7 +12,9 @@ namespace NasPipeline.Trainers.Rsws;
 /// </summary>
 public sealed class RswsTrainer(RswsOptions options) : FixedAlphaTrainer(options.Training)
 {
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) => UniformArchitecture.Sample();
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        supernet.SampleArchitecture();
 
-    public override Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => UniformArchitecture.Sample(generator);
+    public override Mixing EvaluationMixing(ISupernet supernet, Generator generator) =>
+        supernet.SampleArchitecture(generator);
 }

@@ -1,4 +1,4 @@
-using NasPipeline.Supernet;
+using NasPipeline.SearchSpaces;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Trainers.Sampling;
@@ -18,12 +18,12 @@ public static class Gumbel
     /// GDAS: sample one op per edge by the argmax of the soft sample and pass gradients straight through:
     /// weights = one_hot − soft.detach() + soft, equal to the one-hot in value.
     /// </summary>
-    public static Mixing Hard(Tensor alpha, double temperature, Generator? generator = null)
+    public static CellMixing Hard(Tensor alpha, double temperature, Generator? generator = null)
     {
         var soft = Soft(alpha, temperature, generator);
         var index = soft.argmax(-1);
         var oneHot = nn.functional.one_hot(index, alpha.shape[1]).to(soft.dtype);
         var weights = oneHot.sub(soft.detach()).add(soft);
-        return new Mixing(weights, index.data<long>().Select(i => (int)i).ToArray());
+        return new CellMixing(weights, index.data<long>().Select(i => (int)i).ToArray());
     }
 }

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
@@ -33,36 +34,44 @@ public static class Perturbation
     /// SDARTS-ADV, as <c>Linf_PGD_alpha</c>: with BN in evaluation mode, a random start, then
     /// <paramref name="steps"/> steps of size 2ε/steps along sign(∇A L), each projected onto the ε-ball around A
     /// and clipped onto the simplex. If the attacked A has a lower loss than A itself, A is returned unperturbed.
-    /// The training mode is restored.
+    /// The training mode is restored. One attack on every cell type's weights together (the reference perturbs
+    /// alphas_normal and alphas_reduce in one PGD), one tensor per cell type in and out.
     /// </summary>
-    public static Tensor Adversarial(Nb201Supernet supernet, Tensor weights, Batch batch, double epsilon, int steps)
+    public static IReadOnlyList<Tensor> Adversarial(
+        ISupernet supernet, IReadOnlyList<Tensor> weights, Batch batch, double epsilon, int steps)
     {
-        var wasTraining = supernet.training;
-        supernet.eval();
+        var wasTraining = supernet.Module.training;
+        supernet.Module.eval();
         try
         {
-            double LossAt(Tensor a)
+            double LossAt(IEnumerable<Tensor> a)
             {
                 using var _ = no_grad();
-                return nn.functional.cross_entropy(supernet.Forward(batch.Images, a), batch.Labels).item<float>();
+                return nn.functional.cross_entropy(supernet.Forward(batch.Images, Mixing.Of(a)), batch.Labels)
+                    .item<float>();
             }
 
             var before = LossAt(weights);
             var stepSize = 2 * epsilon / steps;
-            var perturbed = Random(weights, epsilon);
+            var perturbed = weights.Select(w => Random(w, epsilon)).ToList();
             for (var i = 0; i < steps; i++)
             {
-                var candidate = perturbed.detach().requires_grad_(true);
-                var loss = nn.functional.cross_entropy(supernet.Forward(batch.Images, candidate), batch.Labels);
-                var gradient = autograd.grad([loss], [candidate])[0];
+                var candidates = perturbed.Select(p => p.detach().requires_grad_(true)).ToList();
+                var loss = nn.functional.cross_entropy(supernet.Forward(batch.Images, Mixing.Of(candidates)),
+                    batch.Labels);
+                var gradients = autograd.grad([loss], candidates);
                 using (no_grad())
-                {
-                    var delta = candidate.add(gradient.sign().mul(stepSize)).sub(weights).clamp(-epsilon, epsilon);
-                    perturbed = Clip(weights.add(delta));
-                }
+                    perturbed = candidates.Select((candidate, c) =>
+                    {
+                        var delta = candidate.add(gradients[c].sign().mul(stepSize)).sub(weights[c])
+                            .clamp(-epsilon, epsilon);
+                        return Clip(weights[c].add(delta));
+                    }).ToList();
             }
-            return before > LossAt(perturbed) ? weights.detach() : perturbed.detach();
+            return before > LossAt(perturbed)
+                ? weights.Select(w => w.detach()).ToList()
+                : perturbed.Select(p => p.detach()).ToList();
         }
-        finally { supernet.train(wasTraining); }
+        finally { supernet.Module.train(wasTraining); }
     }
 }

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 
 namespace NasPipeline.Trainers.Sdarts;
@@ -10,14 +11,15 @@ namespace NasPipeline.Trainers.Sdarts;
 /// </summary>
 public sealed class SdartsTrainer(SdartsOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
-    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) => new(supernet.SoftmaxWeights());
+    protected override Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step) =>
+        Mixing.Of(supernet.SoftmaxWeights());
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step)
     {
-        var weights = supernet.SoftmaxWeights().detach();
+        var weights = supernet.SoftmaxWeights().Select(w => w.detach()).ToList();
         var epsilon = options.Epsilon(step);
-        return new(options.AttackSteps > 0
+        return Mixing.Of(options.AttackSteps > 0
             ? Perturbation.Adversarial(supernet, weights, batch, epsilon, options.AttackSteps)
-            : Perturbation.Random(weights, epsilon));
+            : weights.Select(w => Perturbation.Random(w, epsilon)));
     }
 }

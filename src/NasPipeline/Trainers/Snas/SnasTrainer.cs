@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Gdas;
 using NasPipeline.Trainers.Sampling;
@@ -12,9 +13,9 @@ namespace NasPipeline.Trainers.Snas;
 /// </summary>
 public sealed class SnasTrainer(GumbelOptions options) : GradientAlphaTrainer(options.Training, options.Alpha)
 {
-    protected override Mixing ArchitectureMixing(Nb201Supernet supernet, TrainingStep step) =>
-        new(Gumbel.Soft(supernet.Alpha, options.Temperature(step)));
+    protected override Mixing ArchitectureMixing(ISupernet supernet, TrainingStep step) =>
+        Mixing.Of(supernet.Alphas.Select(alpha => Gumbel.Soft(alpha, options.Temperature(step))));
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
-        new(Gumbel.Soft(supernet.Alpha.detach(), options.Temperature(step)));
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        Mixing.Of(supernet.Alphas.Select(alpha => Gumbel.Soft(alpha.detach(), options.Temperature(step))));
 }

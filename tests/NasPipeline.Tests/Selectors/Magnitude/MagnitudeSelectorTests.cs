@@ -17,7 +17,7 @@ public sealed class MagnitudeSelectorTests
     public void Select_TakesArgmaxPerEdge()
     {
         var result = new MagnitudeSelector(new MagnitudeOptions(false)).Select(Context(Weights(3, 0, 1, 2, 4, 3)));
-        Assert.That(result.Genotype.Indices, Is.EqualTo(new[] { 3, 0, 1, 2, 4, 3 }));
+        Assert.That(result.Genotype.Choices[0], Is.EqualTo(new[] { 3, 0, 1, 2, 4, 3 }));
         Assert.That(result.Notes, Is.Empty);
     }
 
@@ -27,7 +27,8 @@ public sealed class MagnitudeSelectorTests
         var weights = Weights(0, 0, 0, 0, 0, 0);
         foreach (var edge in weights) edge[2] = 0.2;
         var result = new MagnitudeSelector(new MagnitudeOptions(true)).Select(Context(weights));
-        Assert.That(result.Genotype.Operations, Is.All.EqualTo("nor_conv_1x1"));
+        Assert.That(((NasPipeline.SearchSpaces.Nb201.Genotype)result.Genotype).Operations,
+            Is.All.EqualTo("nor_conv_1x1"));
     }
 
     [Test]

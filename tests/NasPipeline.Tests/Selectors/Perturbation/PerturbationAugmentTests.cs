@@ -3,6 +3,8 @@ using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.Selectors.Perturbation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;
@@ -42,7 +44,7 @@ public sealed class PerturbationAugmentTests
         using var context = new SelectionContext(mixing, 0, Trained, () => data,
             trainer: new NasPipeline.Trainers.Darts.DartsTrainer(new(Training, Alpha)), workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
-        return new Outcome(genotype, TensorBytes.Of(context.Supernet), progress.Epochs);
+        return new Outcome(genotype, TensorBytes.Of(context.Supernet.Module), progress.Epochs);
     }
 
     static List<EpochMetrics> Comparable(IEnumerable<EpochMetrics> epochs) =>

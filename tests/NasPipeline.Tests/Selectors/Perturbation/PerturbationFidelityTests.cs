@@ -51,7 +51,7 @@ public sealed class PerturbationFidelityTests
         using var context = new SelectionContext(Favouring(4), 0, () => supernet, () => data,
             trainer: new KeepAlphaTrainer(Loop));
         var result = new PerturbationSelector(Options("tune_epochs_between = 0\neval_size = 16")).Select(context);
-        Assert.That(result.Genotype.Indices, Is.All.EqualTo(Nb201Space.OperationIndex("none")));
+        Assert.That(result.Genotype.Choices[0], Is.All.EqualTo(Nb201Space.OperationIndex("none")));
     }
 
     /// <summary>

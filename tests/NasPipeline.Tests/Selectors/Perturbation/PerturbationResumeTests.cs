@@ -3,6 +3,8 @@ using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.Selectors.Perturbation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Checkpoints;
 using NasPipeline.Tests.Trainers;
@@ -47,7 +49,7 @@ public sealed class PerturbationResumeTests
         using var context = new SelectionContext(mixing, 0, Trained, () => Data, trainer: trainer,
             workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
-        return new Outcome(genotype, TensorBytes.Of(context.Supernet), progress.Epochs);
+        return new Outcome(genotype, TensorBytes.Of(context.Supernet.Module), progress.Epochs);
     }
 
     static Outcome Reference(bool alphaLearned)

@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.Darts;
@@ -13,13 +15,13 @@ namespace NasPipeline.Tests.Selectors.Perturbation;
 public sealed class KeepAlphaTrainer(SupernetTrainingOptions training) : ISupernetTrainer
 {
     public SupernetTrainingOptions Training => training;
-    public void Attach(Nb201Supernet supernet) { }
+    public void Attach(ISupernet supernet) { }
     public void UpdateArchitecture(
-        Nb201Supernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
-    public Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step) =>
-        new(supernet.SoftmaxWeights().detach());
-    public Mixing EvaluationMixing(Nb201Supernet supernet, Generator generator) => new(SelectionWeights(supernet));
-    public Tensor SelectionWeights(Nb201Supernet supernet) => supernet.SoftmaxWeights();
+        ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }
+    public Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step) =>
+        Mixing.Of(supernet.SoftmaxWeights().Select(w => w.detach()));
+    public Mixing EvaluationMixing(ISupernet supernet, Generator generator) => Mixing.Of(SelectionWeights(supernet));
+    public IReadOnlyList<Tensor> SelectionWeights(ISupernet supernet) => supernet.SoftmaxWeights();
 }
 
 /// <summary>First-order DARTS that records what DARTS-PT's tuning asks of it.</summary>
@@ -29,20 +31,20 @@ public sealed class RecordingDartsTrainer(DartsOptions options) : DartsTrainer(o
     public List<TrainingStep> ArchitectureSteps { get; } = [];
     public List<TrainingStep> WeightSteps { get; } = [];
 
-    public override void Attach(Nb201Supernet supernet)
+    public override void Attach(ISupernet supernet)
     {
         Attached++;
         base.Attach(supernet);
     }
 
-    public override void UpdateArchitecture(Nb201Supernet supernet, SearchBatch batch, TrainingStep step,
+    public override void UpdateArchitecture(ISupernet supernet, SearchBatch batch, TrainingStep step,
         RunningMean metrics)
     {
         ArchitectureSteps.Add(step);
         base.UpdateArchitecture(supernet, batch, step, metrics);
     }
 
-    public override Mixing WeightStepMixing(Nb201Supernet supernet, Batch batch, TrainingStep step)
+    public override Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step)
     {
         WeightSteps.Add(step);
         return base.WeightStepMixing(supernet, batch, step);

@@ -4,6 +4,8 @@ using NasPipeline.Proxies;
 using NasPipeline.Proxies.Nwot;
 using NasPipeline.Selectors;
 using NasPipeline.Selectors.ZeroCostPt;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using TorchSharp.Modules;
@@ -96,7 +98,7 @@ public sealed class ZeroCostPtSelectorTests
             () => data, untrained: () => new Nb201Supernet(4, 1, 1, 3));
         var result = new ZeroCostPtSelector(Options("pool_size = 2\nvalidate_batches = 2\nbatch_size = 8"))
             .Select(context);
-        Assert.That(result.Genotype.Indices, Has.Count.EqualTo(6));
+        Assert.That(result.Genotype.Choices[0], Has.Count.EqualTo(6));
         Assert.That(result.Notes.Single(), Does.Contain("untrained networks").And.Contain("over 2 batch(es)"));
     }
 }

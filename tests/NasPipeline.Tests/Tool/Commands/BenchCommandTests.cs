@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Tool;
 

@@ -24,9 +24,9 @@ public sealed class DartsTrainerTests
     {
         using var net = TrainerKit.Supernet();
         var mixing = TrainerKit.Trainer("darts").WeightStepMixing(net, TrainerKit.RandomBatch(), default);
-        Assert.That(mixing.Weights.requires_grad, Is.False);
-        Assert.That(mixing.Active, Is.Null);
-        Assert.That(mixing.Weights.allclose(nn.functional.softmax(net.Alpha, -1)), Is.True);
+        Assert.That(mixing[0].Weights.requires_grad, Is.False);
+        Assert.That(mixing[0].Active, Is.Null);
+        Assert.That(mixing[0].Weights.allclose(nn.functional.softmax(net.Alpha, -1)), Is.True);
     }
 
     [Test]

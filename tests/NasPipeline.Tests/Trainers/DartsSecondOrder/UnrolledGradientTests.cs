@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.DartsSecondOrder;
@@ -37,8 +39,9 @@ public sealed class UnrolledGradientTests
 
             var buffers = net.WeightParameters().Select(w => (Tensor?)randn_like(w).mul(2)).ToList();
             var step = new VirtualStep(Xi, WeightDecay, momentum, buffers);
-            var analytic = UnrolledGradient.Compute(net, batch, step, epsilonScale: 1e-6).Gradient;
-            var firstOrder = UnrolledGradient.Compute(net, batch, step with { LearningRate = 0 }, 1e-6).Gradient;
+            var analytic = UnrolledGradient.Compute(net, batch, step, epsilonScale: 1e-6).Gradients.Single();
+            var firstOrder = UnrolledGradient.Compute(net, batch, step with { LearningRate = 0 }, 1e-6)
+                .Gradients.Single();
             var numeric = Numeric(net, batch, step);
 
             double RelativeError(Tensor g) => g.sub(numeric).norm().item<double>() / numeric.norm().item<double>();

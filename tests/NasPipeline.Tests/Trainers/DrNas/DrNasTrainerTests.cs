@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.DrNas;

@@ -1,3 +1,5 @@
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
@@ -41,7 +43,7 @@ public sealed class GdasTrainerTests
         {
             var edge = calls.Skip(slot).Take(5).ToArray();
             Assert.That(edge.Sum(), Is.EqualTo(1), $"cell {slot / 30} edge {slot / 5 % 6}: {string.Join(",", edge)}");
-            Assert.That(edge[mixing.Active![slot / 5 % 6]], Is.EqualTo(1));
+            Assert.That(edge[mixing[0].Active![slot / 5 % 6]], Is.EqualTo(1));
         }
     }
 

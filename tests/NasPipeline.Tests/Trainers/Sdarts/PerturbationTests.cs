@@ -53,7 +53,7 @@ public sealed class PerturbationTests
         net.eval();
         var batch = TrainerKit.RandomBatch(16);
         var weights = net.SoftmaxWeights().detach();
-        var attacked = Perturbation.Adversarial(net, weights, batch, 0.3, 7);
+        var attacked = Perturbation.Adversarial(net, [weights], batch, 0.3, 7).Single();
         using (no_grad())
         {
             var clean = nn.functional.cross_entropy(net.Forward(batch.Images, weights), batch.Labels).item<float>();
@@ -78,7 +78,7 @@ public sealed class PerturbationTests
             using (no_grad()) net.Alpha.copy_(randn(6, 5));
             var batch = TrainerKit.RandomBatch(8, seed + 100);
             var weights = net.SoftmaxWeights().detach();
-            var attacked = Perturbation.Adversarial(net, weights, batch, 0.3, 1);
+            var attacked = Perturbation.Adversarial(net, [weights], batch, 0.3, 1).Single();
             Assert.That(net.training, Is.True, "the attack restores train mode");
             net.eval();
             using (no_grad())

@@ -1,8 +1,7 @@
-using NasPipeline.SearchSpaces.Nb201;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet;
+namespace NasPipeline.SearchSpaces.Nb201;
 
 /// <summary>
 /// One supernet edge: every candidate operation, mixed by a weight vector the caller forms (softmax of α for

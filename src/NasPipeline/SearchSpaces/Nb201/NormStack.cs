@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet;
+namespace NasPipeline.SearchSpaces.Nb201;
 
 /// <summary>
 /// Several batch norms of one width whose running statistics are views into one stacked buffer each, so that one

@@ -1,8 +1,7 @@
-using NasPipeline.SearchSpaces.Nb201;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet;
+namespace NasPipeline.SearchSpaces.Nb201;
 
 /// <summary>An NB201 cell whose every edge is a <see cref="MixedOp"/>.</summary>
 public sealed class SearchCell : nn.Module
@@ -31,7 +30,7 @@ public sealed class SearchCell : nn.Module
     /// numbers in fewer native calls; false, or a mixing with active ops: each edge's <see cref="MixedOp"/>, which
     /// calls every op module.
     /// </summary>
-    public Tensor Forward(Tensor input, Mixing mixing, bool fuse = true) =>
+    public Tensor Forward(Tensor input, CellMixing mixing, bool fuse = true) =>
         fuse && mixing.Active is null
             ? _fused.Forward(input, mixing.Weights)
             : CellGraph.Forward(input, (edge, x) => edges[edge].Forward(x, mixing.Weights[edge], mixing.Active?[edge]));

@@ -1,8 +1,9 @@
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Tests.Supernet;
+namespace NasPipeline.Tests.SearchSpaces.Nb201;
 
 public sealed class Nb201SupernetTests
 {

@@ -1,4 +1,5 @@
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using Dirichlet = NasPipeline.Trainers.DrNas.Dirichlet;
 using Gumbel = NasPipeline.Trainers.Sampling.Gumbel;
@@ -6,7 +7,7 @@ using NasPipeline.Trainers.Sdarts;
 using BatchNorm2d = TorchSharp.Modules.BatchNorm2d;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Tests.Supernet;
+namespace NasPipeline.Tests.SearchSpaces.Nb201;
 
 /// <summary>
 /// The fused cell forward (edges leaving a node computed together) against the per-op forward, for every mixing
@@ -27,12 +28,12 @@ public sealed class FusedCellTests
         new("darts softmax(α)", s => new Mixing(s.SoftmaxWeights())),
         new("drnas Dirichlet sample", s => new Mixing(Dirichlet.Sample(Dirichlet.Concentration(s.Alpha), Draw()))),
         new("snas Gumbel soft", s => new Mixing(Gumbel.Soft(s.Alpha, 2.0, Draw()))),
-        new("gdas hard, one active op", s => Gumbel.Hard(s.Alpha, 1.0, Draw())),
+        new("gdas hard, one active op", s => new Mixing([Gumbel.Hard(s.Alpha, 1.0, Draw())])),
         new("sdarts perturbed", s => new Mixing(Perturbation.Random(s.SoftmaxWeights().detach(), 0.3, Draw()))),
         new("pt: a removed op", s => new Mixing(s.SoftmaxWeights().mul(RemovedOp(s.Alpha.dtype)))),
-        new("pt: decided rows one-hot", s => new Mixing(s.SoftmaxWeights()).Fix([3, -1, 1, -1, 2, -1])),
+        new("pt: decided rows one-hot", s => new Mixing(s.SoftmaxWeights()).Fix([[3, -1, 1, -1, 2, -1]])),
         new("zc: decided rows and a removed op", s => new Mixing(s.SoftmaxWeights().detach()
-            .mul(RemovedOp(s.Alpha.dtype))).Fix([-1, 4, -1, -1, -1, 3])),
+            .mul(RemovedOp(s.Alpha.dtype))).Fix([[-1, 4, -1, -1, -1, 3]])),
     ];
 
     /// <summary>Zero on nor_conv_3x3 of edge 2 and skip_connect of edge 3, one elsewhere.</summary>
@@ -209,7 +210,7 @@ public sealed class FusedCellTests
         var (calls, remove) = CountOpCalls(supernet);
         try
         {
-            supernet.Forward(images, Mixing.OneHot([1, 2, 3, 4, 3, 2]));
+            supernet.Forward(images, Mixing.OneHot(supernet.Space, [[1, 2, 3, 4, 3, 2]]));
             Assert.That(calls(), Is.EqualTo(3 * 6));
         }
         finally { remove(); }

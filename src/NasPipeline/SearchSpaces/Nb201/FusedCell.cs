@@ -1,7 +1,6 @@
-using NasPipeline.SearchSpaces.Nb201;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet;
+namespace NasPipeline.SearchSpaces.Nb201;
 
 /// <summary>
 /// The soft-mixing forward of a <see cref="SearchCell"/>, computed per source node instead of per edge. All edges
