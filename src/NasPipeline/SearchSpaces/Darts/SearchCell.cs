@@ -23,7 +23,7 @@ public sealed class SearchCell : nn.Module
             : new ReLUConvBN(channelsPrevPrev, channels, 1, 1, 0, affine: false);
         preprocess1 = new ReLUConvBN(channelsPrev, channels, 1, 1, 0, affine: false);
         edges = nn.ModuleList(DartsSpace.Edges
-            .Select(e => new MixedOp(channels, DartsSpace.Stride(reduction, e.Input))).ToArray());
+            .Select(e => DartsOperations.Mixed(channels, DartsSpace.Stride(reduction, e.Input))).ToArray());
         RegisterComponents();
     }
 

@@ -14,4 +14,11 @@ public static class Nb201Operations
         "avg_pool_3x3" => new AveragePool3x3(),
         _ => throw new ArgumentException($"unknown NB201 operation \"{operation}\"", nameof(operation)),
     };
+
+    /// <summary>
+    /// One supernet edge: the 5 operations without BN affine parameters (as in NB201/DARTS search), so α alone
+    /// scales each op.
+    /// </summary>
+    public static MixedOp Mixed(int channels) => new(
+        Nb201Space.Operations.Select(op => Create(op, channels, affine: false)), Nb201Space.OperationIndex("none"));
 }

@@ -34,7 +34,7 @@ public sealed class DartsSearchNetworkTests
     [Test]
     public void MixedOp_IsDartsPrimitivesInOrder_PoolsFollowedByNonAffineBatchNorm()
     {
-        using var op = new MixedOp(4, 2);
+        using var op = DartsOperations.Mixed(4, 2);
         var kinds = op.Operations.Select(o => o.GetType().Name).ToArray();
         Assert.That(kinds, Is.EqualTo(new[]
             { "Zero", "PoolBN", "PoolBN", "FactorizedReduce", "SepConv", "SepConv", "DilConv", "DilConv" }));
@@ -48,7 +48,7 @@ public sealed class DartsSearchNetworkTests
     public void MixedOp_OneHotWeights_IsThatOperationAlone()
     {
         using var scope = NewDisposeScope();
-        using var op = new MixedOp(4, 1);
+        using var op = DartsOperations.Mixed(4, 1);
         op.eval();
         var x = randn(2, 4, 6, 6);
         for (var k = 0; k < 8; k++)
