@@ -99,8 +99,10 @@ public sealed class ExperimentPipelineTests
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("<link"));
         var sources = Regex.Matches(html, "src=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.That(sources, Is.Not.Empty.And.All.StartWith("data:image/png;base64,"));
-        var links = Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Where(h => !h.StartsWith('#'));
-        Assert.That(links, Is.All.Matches<string>(h => h.StartsWith("figures/") && File.Exists(Path.Combine(folder, h))));
+        var links = Regex.Matches(html, "href=\"([^\"]*)\"")
+            .Select(m => m.Groups[1].Value).Where(h => !h.StartsWith('#'));
+        Assert.That(links,
+            Is.All.Matches<string>(h => h.StartsWith("figures/") && File.Exists(Path.Combine(folder, h))));
         var csv = File.ReadAllLines(Path.Combine(folder, "results.csv"));
         Assert.That(csv, Has.Length.EqualTo(1 + 2 * 2), "a header and one row per selector × seed");
         var md = File.ReadAllText(Path.Combine(folder, "report.md"));

@@ -20,8 +20,8 @@ public sealed class Cell : nn.Module
     {
         preprocess0 = reductionPrev
             ? new FactorizedReduce(channelsPrevPrev, channels, affine: true)
-            : new ReLUConvBN(channelsPrevPrev, channels, 1, 1, 0, affine: true);
-        preprocess1 = new ReLUConvBN(channelsPrev, channels, 1, 1, 0, affine: true);
+            : new ReLUConvBN(channelsPrevPrev, channels, 1, 1, 0, affine: true, bias: false);
+        preprocess1 = new ReLUConvBN(channelsPrev, channels, 1, 1, 0, affine: true, bias: false);
         var genes = genotype.Genes(reduction);
         ops = nn.ModuleList(genes
             .Select(g => DartsOperations.Create(g.Operation, channels, DartsSpace.Stride(reduction, g.Input), true))

@@ -34,7 +34,9 @@ public static class DartsOperations
         return operation.Contains("pool", StringComparison.Ordinal) ? new PoolBN(op, channels) : op;
     }
 
-    /// <summary>One search-network edge: the 8 operations at <paramref name="stride"/> as the search MixedOp holds them.</summary>
+    /// <summary>
+    /// One search-network edge: the 8 operations at <paramref name="stride"/> as the search MixedOp holds them.
+    /// </summary>
     public static MixedOp Mixed(int channels, int stride) => new(
         DartsSpace.Operations.Select(op => CreateForSearch(op, channels, stride)), DartsSpace.OperationIndex("none"));
 }

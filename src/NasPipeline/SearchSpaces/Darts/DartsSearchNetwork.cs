@@ -1,4 +1,3 @@
-using NasPipeline.SearchSpaces.Nb201;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

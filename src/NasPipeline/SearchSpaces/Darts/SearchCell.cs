@@ -20,8 +20,8 @@ public sealed class SearchCell : nn.Module
         Reduction = reduction;
         preprocess0 = reductionPrev
             ? new FactorizedReduce(channelsPrevPrev, channels, affine: false)
-            : new ReLUConvBN(channelsPrevPrev, channels, 1, 1, 0, affine: false);
-        preprocess1 = new ReLUConvBN(channelsPrev, channels, 1, 1, 0, affine: false);
+            : new ReLUConvBN(channelsPrevPrev, channels, 1, 1, 0, affine: false, bias: false);
+        preprocess1 = new ReLUConvBN(channelsPrev, channels, 1, 1, 0, affine: false, bias: false);
         edges = nn.ModuleList(DartsSpace.Edges
             .Select(e => DartsOperations.Mixed(channels, DartsSpace.Stride(reduction, e.Input))).ToArray());
         RegisterComponents();

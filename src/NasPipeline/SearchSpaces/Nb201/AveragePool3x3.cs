@@ -36,7 +36,9 @@ public sealed class AveragePool3x3 : nn.Module<Tensor, Tensor>
     static Tensor ReciprocalCounts(long height, long width, ScalarType dtype, Device device)
     {
         using var scope = NewDisposeScope();
-        var counts = nn.functional.conv2d(ones(1, 1, height, width, float64), ones(1, 1, 3, 3, float64), padding: [1, 1]);
+        var plane = ones(1, 1, height, width, float64);
+        var window = ones(1, 1, 3, 3, float64);
+        var counts = nn.functional.conv2d(plane, window, padding: [1, 1]);
         return counts.reciprocal().to(dtype, device).MoveToOuterDisposeScope().DetachFromDisposeScope();
     }
 }

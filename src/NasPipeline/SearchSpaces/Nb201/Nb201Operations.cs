@@ -9,8 +9,8 @@ public static class Nb201Operations
     {
         "none" => new Zero(),
         "skip_connect" => new Identity(),
-        "nor_conv_1x1" => new ReLUConvBN(channels, channels, 1, 1, 0, affine),
-        "nor_conv_3x3" => new ReLUConvBN(channels, channels, 3, 1, 1, affine),
+        "nor_conv_1x1" => new ReLUConvBN(channels, channels, 1, 1, 0, affine, bias: !affine),
+        "nor_conv_3x3" => new ReLUConvBN(channels, channels, 3, 1, 1, affine, bias: !affine),
         "avg_pool_3x3" => new AveragePool3x3(),
         _ => throw new ArgumentException($"unknown NB201 operation \"{operation}\"", nameof(operation)),
     };

@@ -32,8 +32,9 @@ sealed class NormStack : IDisposable
         _countViews = new Tensor[norms.Length];
         for (var k = 0; k < norms.Length; k++)
         {
-            norms[k].running_mean = _meanViews[k] = _means.narrow(0, k * channels, channels).DetachFromDisposeScope();
-            norms[k].running_var = _varianceViews[k] = _variances.narrow(0, k * channels, channels).DetachFromDisposeScope();
+            var offset = k * channels;
+            norms[k].running_mean = _meanViews[k] = _means.narrow(0, offset, channels).DetachFromDisposeScope();
+            norms[k].running_var = _varianceViews[k] = _variances.narrow(0, offset, channels).DetachFromDisposeScope();
             norms[k].num_batches_tracked = _countViews[k] = _counts.select(0, k).DetachFromDisposeScope();
         }
     }

@@ -15,8 +15,8 @@ public sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
 
     public ResNetBasicBlock(int channelsIn, int channelsOut) : base(nameof(ResNetBasicBlock))
     {
-        convA = new ReLUConvBN(channelsIn, channelsOut, 3, 2, 1, affine: true);
-        convB = new ReLUConvBN(channelsOut, channelsOut, 3, 1, 1, affine: true);
+        convA = new ReLUConvBN(channelsIn, channelsOut, 3, 2, 1, affine: true, bias: false);
+        convB = new ReLUConvBN(channelsOut, channelsOut, 3, 1, 1, affine: true, bias: false);
         shortcutPool = nn.AvgPool2d(2, stride: 2, padding: 0);
         shortcutConv = nn.Conv2d(channelsIn, channelsOut, 1, bias: false);
         RegisterComponents();

@@ -11,7 +11,8 @@ public sealed class SearchCell : nn.Module
 
     public SearchCell(int channels) : base(nameof(SearchCell))
     {
-        edges = nn.ModuleList(Enumerable.Range(0, Nb201Space.EdgeCount).Select(_ => Nb201Operations.Mixed(channels)).ToArray());
+        edges = nn.ModuleList(Enumerable.Range(0, Nb201Space.EdgeCount)
+            .Select(_ => Nb201Operations.Mixed(channels)).ToArray());
         RegisterComponents();
         _fused = new FusedCell(edges.ToList());
     }

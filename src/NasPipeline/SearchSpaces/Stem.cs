@@ -1,8 +1,11 @@
 using static TorchSharp.torch;
 
-namespace NasPipeline.SearchSpaces.Nb201;
+namespace NasPipeline.SearchSpaces;
 
-/// <summary>NB201's stem: a bias-free 3×3 convolution and BN. (Not a Sequential: that disposes intermediates hooks may hold.)</summary>
+/// <summary>
+/// The stem of NB201's and DARTS's networks: a bias-free 3×3 convolution and BN. (Not a Sequential: that disposes
+/// intermediates hooks may hold.)
+/// </summary>
 public sealed class Stem : nn.Module<Tensor, Tensor>
 {
     readonly nn.Module<Tensor, Tensor> conv;

@@ -2,11 +2,12 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace NasPipeline.SearchSpaces.Nb201;
+namespace NasPipeline.SearchSpaces;
 
 /// <summary>
-/// ReLU → Conv → BN, the benchmark's <c>nor_conv</c> and ResNet-block unit. As in NB201, the convolution has a
-/// bias exactly when the BN has no affine parameters (supernet cells), so parameter counts match the benchmark.
+/// ReLU → Conv → BN: NB201's <c>nor_conv</c> and ResNet-block unit, DARTS's cell preprocessing. The spaces differ
+/// only in the convolution's bias: NB201 has one exactly when the BN has no affine parameters (supernet cells), so
+/// parameter counts match the benchmark; DARTS never has one (quark0/darts <c>cnn/operations.py</c>).
 /// </summary>
 public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
 {
@@ -14,11 +15,11 @@ public sealed class ReLUConvBN : nn.Module<Tensor, Tensor>
     readonly Conv2d conv;
     readonly BatchNorm2d bn;
 
-    public ReLUConvBN(int channelsIn, int channelsOut, int kernel, int stride, int padding, bool affine)
+    public ReLUConvBN(int channelsIn, int channelsOut, int kernel, int stride, int padding, bool affine, bool bias)
         : base(nameof(ReLUConvBN))
     {
         relu = nn.ReLU();
-        conv = nn.Conv2d(channelsIn, channelsOut, kernel, stride: stride, padding: padding, bias: !affine);
+        conv = nn.Conv2d(channelsIn, channelsOut, kernel, stride: stride, padding: padding, bias: bias);
         bn = nn.BatchNorm2d(channelsOut, affine: affine, track_running_stats: true);
         RegisterComponents();
     }
