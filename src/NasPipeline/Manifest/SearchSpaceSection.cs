@@ -1,15 +1,42 @@
+using System.Text.Json.Serialization;
+using NasPipeline.SearchSpaces;
+
 namespace NasPipeline.Manifest;
 
-/// <summary>[search_space]: the cell space and the supernet's size (C channels, N cells per stage).</summary>
-public sealed record SearchSpaceSection(string Name, int Channels, int CellsPerStage)
+/// <summary>
+/// [search_space]: the cell space and the supernet's size: C channels and the space's depth, NB201's
+/// <c>cells_per_stage</c> (N) or DARTS's <c>layers</c>. Depth keeps its first name in stage keys, so NB201's keys
+/// did not change when DARTS came.
+/// </summary>
+public sealed record SearchSpaceSection(
+    string Name, int Channels, [property: JsonPropertyName("CellsPerStage")] int Depth)
 {
-    public static readonly string[] Names = ["nb201"];
+    public static IReadOnlyCollection<string> Names => SearchSpaceCatalog.Names;
+
+    /// <summary>The depth key of each space and its default (DARTS's search network: 8 layers).</summary>
+    public static (string Key, int Default, int Max) DepthKey(string space) =>
+        space == "darts" ? ("layers", 8, 64) : ("cells_per_stage", 5, 64);
 
     public static SearchSpaceSection Read(TomlSection s)
     {
-        var section = new SearchSpaceSection(
-            s.Choice("name", "nb201", Names), s.Int("channels", 16, min: 1, max: 1024), s.Int("cells_per_stage", 5, min: 1, max: 64));
+        var name = s.Choice("name", "nb201", Names);
+        var channels = s.Int("channels", 16, min: 1, max: 1024);
+        var depth = ReadDepth(s, name, fallback: null);
         s.RejectUnknownKeys();
-        return section;
+        return new SearchSpaceSection(name, channels, depth);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="space"/>'s depth key; the other space's key is an error at its place saying which key
+    /// this space takes.
+    /// </summary>
+    public static int ReadDepth(TomlSection s, string space, int? fallback)
+    {
+        var (key, defaultDepth, max) = DepthKey(space);
+        foreach (var other in Names.Where(n => n != space).Select(n => DepthKey(n).Key).Where(k => k != key))
+            if (s.Find(other) is { } entry)
+                throw new ManifestException(entry.KeyLocation,
+                    $"'{other}' is not a key of the {space} space; its depth is '{key}'");
+        return s.Int(key, fallback ?? defaultDepth, min: 1, max: max);
     }
 }

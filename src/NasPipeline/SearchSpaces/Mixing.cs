@@ -45,10 +45,17 @@ public sealed record Mixing(IReadOnlyList<CellMixing> Cells)
 
     /// <summary>
     /// One discrete architecture (per cell type, per edge an op, over <paramref name="space"/>'s ops): one-hot weights,
-    /// only those ops computed.
+    /// only those ops computed. An edge the architecture drops (−1, as <see cref="IGenotype.Choices"/> gives it) runs
+    /// its <c>none</c> op alone.
     /// </summary>
     public static Mixing OneHot(ISearchSpace space, IReadOnlyList<IReadOnlyList<int>> operations) =>
-        new(operations.Select((ops, c) => CellMixing.OneHot(ops, space.CellTypes[c].OperationCount)).ToArray());
+        new(operations.Select((ops, c) => CellMixing.OneHot(
+            ops.Select((op, edge) => op >= 0 ? op : None(space.CellTypes[c], edge)).ToArray(),
+            space.CellTypes[c].OperationCount)).ToArray());
+
+    static int None(CellType cellType, int edge) => cellType.Edges[edge].OperationIndex("none") is var none and >= 0
+        ? none
+        : throw new ArgumentException($"{cellType.Name} edge {edge} is dropped but has no none op to run");
 
     public CellMixing this[int cellType] => Cells[cellType];
 

@@ -1,3 +1,4 @@
+using NasPipeline.SearchSpaces.Darts;
 using NasPipeline.SearchSpaces.Nb201;
 
 namespace NasPipeline.SearchSpaces;
@@ -8,6 +9,7 @@ public static class SearchSpaceCatalog
     static readonly Dictionary<string, ISearchSpace> Spaces = new(StringComparer.Ordinal)
     {
         ["nb201"] = Nb201SearchSpace.Instance,
+        ["darts"] = DartsSearchSpace.Instance,
     };
 
     public static IReadOnlyCollection<string> Names => Spaces.Keys;

@@ -38,7 +38,7 @@ public sealed class RetrainStage(
         var train = TrainingImages(search, retrain.TrainSize, seed);
         Determinism.Seed(seed);
         using var network = space.CreateNetwork(genotype,
-            new NetworkShape(retrain.Channels, retrain.CellsPerStage, search.Channels, search.Classes));
+            new NetworkShape(retrain.Channels, retrain.Depth, search.Channels, search.Classes));
         var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, search.Augmentation,
             seed, context.Progress, context.Label, context.WorkDirectory, context.Stop);
         var (loss, accuracy) = Accuracy.Of(network, search.Test, search.Normalization);

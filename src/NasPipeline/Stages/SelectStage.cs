@@ -64,8 +64,8 @@ public sealed class SelectStage(
                 supernet?.Node ?? throw new InvalidOperationException("no trained supernet")),
             data,
             untrained: () => searchSpace.CreateSupernet(supernet?.Node.Artifact is { } a
-                ? new NetworkShape(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes)
-                : new NetworkShape(space.Channels, space.CellsPerStage, data().Channels, data().Classes)),
+                ? new NetworkShape(a.Channels, a.Depth, a.InputChannels, a.Classes)
+                : new NetworkShape(space.Channels, space.Depth, data().Channels, data().Classes)),
             trainer: trained,
             workDirectory: context.WorkDirectory, stop: context.Stop, progress: context.Progress, task: context.Label,
             space: searchSpace);

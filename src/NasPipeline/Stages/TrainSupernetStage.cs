@@ -29,12 +29,12 @@ public sealed class TrainSupernetStage(
         var search = data();
         Determinism.Seed(seed);
         using var supernet = SearchSpaceCatalog.Get(space.Name)
-            .CreateSupernet(new NetworkShape(space.Channels, space.CellsPerStage, search.Channels, search.Classes));
+            .CreateSupernet(new NetworkShape(space.Channels, space.Depth, search.Channels, search.Classes));
         var method = TrainerCatalog.Default.Create(trainer.Method, trainer.Options);
         var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label,
             context.WorkDirectory, context.Stop);
 
-        var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.CellsPerStage, search.Channels, search.Classes,
+        var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.Depth, search.Channels, search.Classes,
             "supernet.dat", "mixing-history.json", "metrics.csv", result.MixingHistory[^1], result.Epochs);
         supernet.Module.save(Path.Combine(context.Directory, artifact.WeightsFile));
         File.WriteAllText(Path.Combine(context.Directory, artifact.HistoryFile),
@@ -47,7 +47,7 @@ public sealed class TrainSupernetStage(
     public static ISupernet Load(ISearchSpace space, NodeResult<SupernetArtifact> node)
     {
         var a = node.Artifact;
-        var supernet = space.CreateSupernet(new NetworkShape(a.Channels, a.CellsPerStage, a.InputChannels, a.Classes));
+        var supernet = space.CreateSupernet(new NetworkShape(a.Channels, a.Depth, a.InputChannels, a.Classes));
         supernet.Module.load(node.PathOf(a.WeightsFile));
         return supernet;
     }

@@ -10,7 +10,7 @@ namespace NasPipeline.SearchSpaces.Darts;
 /// text, e.g. <c>Genotype(normal=[('sep_conv_3x3', 0), …], normal_concat=[2, 3, 4, 5], reduce=[…],
 /// reduce_concat=[2, 3, 4, 5])</c>, so genotypes from published genotypes.py files paste in.
 /// </summary>
-public sealed class DartsGenotype : IEquatable<DartsGenotype>
+public sealed class DartsGenotype : IGenotype, IEquatable<DartsGenotype>
 {
     public DartsGenotype(IEnumerable<(string Operation, int Input)> normal, IEnumerable<int> normalConcat,
         IEnumerable<(string Operation, int Input)> reduce, IEnumerable<int> reduceConcat)
@@ -28,6 +28,33 @@ public sealed class DartsGenotype : IEquatable<DartsGenotype>
     /// <summary>The reduction cell, laid out as <see cref="Normal"/>.</summary>
     public IReadOnlyList<(string Operation, int Input)> Reduce { get; }
     public IReadOnlyList<int> ReduceConcat { get; }
+
+    /// <summary>
+    /// Per cell type (normal, reduce), per edge of <see cref="DartsSpace.Edges"/>, the kept operation or −1. Only a
+    /// cell of <see cref="DartsSpace.Steps"/> nodes whose two genes per node read different inputs has one: published
+    /// genotypes that take one input twice paste in for <c>nas params</c> and retraining, but are no choice of α rows.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<int>> Choices =>
+        _choices ??= [ChoicesOf(Normal, "normal"), ChoicesOf(Reduce, "reduce")];
+
+    IReadOnlyList<IReadOnlyList<int>>? _choices;
+
+    static int[] ChoicesOf(IReadOnlyList<(string Operation, int Input)> genes, string cell)
+    {
+        if (genes.Count != 2 * DartsSpace.Steps)
+            throw new InvalidOperationException(
+                $"{cell} cell has {genes.Count / 2} nodes; the DARTS space's α has {DartsSpace.Steps}");
+        var row = Enumerable.Repeat(-1, DartsSpace.EdgeCount).ToArray();
+        for (var i = 0; i < genes.Count; i++)
+        {
+            var edge = DartsSpace.FirstEdge(i / 2) + genes[i].Input;
+            if (row[edge] >= 0)
+                throw new InvalidOperationException(
+                    $"{cell} cell: node {i / 2 + 2} takes input {genes[i].Input} twice, which no α row choice gives");
+            row[edge] = DartsSpace.OperationIndex(genes[i].Operation);
+        }
+        return row;
+    }
 
     /// <summary>The genes of one cell type.</summary>
     public IReadOnlyList<(string Operation, int Input)> Genes(bool reduction) => reduction ? Reduce : Normal;
