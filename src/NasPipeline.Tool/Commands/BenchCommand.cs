@@ -4,7 +4,6 @@ using System.Globalization;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.SearchSpaces;
-using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
@@ -26,7 +25,10 @@ public static class BenchCommand
             { DefaultValueFactory = _ => "fashion-mnist", Description = "fashion-mnist or synthetic" };
         dataset.AcceptOnlyFromAmong("fashion-mnist", "synthetic");
         var channels = new Option<int>("--channels") { DefaultValueFactory = _ => 8, Description = "C" };
-        var cells = new Option<int>("--cells") { DefaultValueFactory = _ => 1, Description = "N (cells per stage)" };
+        var space = new Option<string>("--space") { DefaultValueFactory = _ => "nb201", Description = "nb201 or darts" };
+        space.AcceptOnlyFromAmong([.. SearchSpaceCatalog.Names]);
+        var cells = new Option<int>("--cells")
+            { DefaultValueFactory = _ => 1, Description = "the space's depth: NB201 cells per stage N, DARTS layers" };
         var imageSize = new Option<int?>("--image-size") { Description = "synthetic images' side (default 28)" };
         var inChannels = new Option<int?>("--in-channels") { Description = "synthetic images' channels (default 1)" };
         var classes = new Option<int?>("--classes") { Description = "synthetic classes (default 10)" };
@@ -43,7 +45,7 @@ public static class BenchCommand
             { DefaultValueFactory = _ => "darts", Description = "trainer method (its published defaults)" };
         var command = new Command("bench", "Time supernet training steps and track RSS per epoch")
         {
-            trainer, dataset, channels, cells, imageSize, inChannels, classes, batch, steps, warmup, epochs, images,
+            trainer, space, dataset, channels, cells, imageSize, inChannels, classes, batch, steps, warmup, epochs, images,
             threads,
         };
         command.SetAction(p =>
@@ -55,7 +57,7 @@ public static class BenchCommand
                     "add --dataset synthetic");
             var shape = new SyntheticShape(p.GetValue(imageSize) ?? 28, p.GetValue(inChannels) ?? 1,
                 p.GetValue(classes) ?? 10);
-            var settings = new BenchSettings(p.GetValue(trainer)!, name, shape, p.GetValue(channels), p.GetValue(cells),
+            var settings = new BenchSettings(p.GetValue(trainer)!, p.GetValue(space)!, name, shape, p.GetValue(channels), p.GetValue(cells),
                 p.GetValue(batch), p.GetValue(steps), p.GetValue(warmup), p.GetValue(epochs), p.GetValue(images),
                 p.GetValue(threads));
             return Run(settings);
@@ -66,7 +68,7 @@ public static class BenchCommand
     readonly record struct SyntheticShape(int ImageSize, int Channels, int Classes);
 
     sealed record BenchSettings(
-        string Trainer, string Dataset, SyntheticShape Shape, int Channels, int Cells, int Batch, int Steps,
+        string Trainer, string Space, string Dataset, SyntheticShape Shape, int Channels, int Cells, int Batch, int Steps,
         int Warmup, int Epochs, int? Images, int Threads)
     {
         public int ImagesPerHalf => Images ?? Batch * (Warmup + Steps);
@@ -85,7 +87,8 @@ public static class BenchCommand
         var data = SearchData.Load(section);
         Determinism.Threads(s.Threads);
         Determinism.Seed(0);
-        using var supernet = new Nb201Supernet(s.Channels, s.Cells, data.Channels, data.Classes);
+        using var supernet = SearchSpaceCatalog.Get(s.Space)
+            .CreateSupernet(new NetworkShape(s.Channels, s.Cells, data.Channels, data.Classes));
         // The trainer reads its options from manifest-style keys, so bench runs it exactly as a manifest would;
         // validation reads one batch, so epoch ends stay cheap.
         var keys = TomlDocument.Parse(
@@ -93,9 +96,10 @@ public static class BenchCommand
         var entry = TrainerCatalog.Default.Find(s.Trainer, keys.Location);
         var trainer = entry.Create(entry.ReadOptions(keys));
         var stepsPerEpoch = (images + s.Batch - 1) / s.Batch;
-        var parameters = supernet.parameters().Sum(p => p.numel());
+        var parameters = supernet.Module.parameters().Sum(p => p.numel());
+        var depth = s.Space == "darts" ? "layers" : "N";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {s.Trainer} supernet C={s.Channels} N={s.Cells}, batch {s.Batch}, {stepsPerEpoch} steps/epoch " +
+            $"bench: {s.Trainer} {s.Space} supernet C={s.Channels} {depth}={s.Cells}, batch {s.Batch}, {stepsPerEpoch} steps/epoch " +
             $"(α step + weight step), {data.WeightHalf.Height}x{data.WeightHalf.Width}x{data.Channels} {s.Dataset}, " +
             $"{data.Classes} classes, {s.Threads} thread(s)"));
         Console.WriteLine("epoch  seconds  ms/step  RSS MB  managed MB  live tensors");

@@ -1,6 +1,7 @@
 using NasPipeline.Data;
 using NasPipeline.Manifest;
 using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Darts;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
@@ -30,6 +31,13 @@ public static class TrainerKit
     {
         manual_seed(seed);
         return new Nb201Supernet(4, 1, 1, 3);
+    }
+
+    /// <summary>A tiny DARTS search network (C=2, 3 layers: normal, reduce, reduce) for 8×8×1 images.</summary>
+    public static DartsSearchNetwork DartsSupernet(int seed = 0)
+    {
+        manual_seed(seed);
+        return new DartsSearchNetwork(2, 3, 1, 3);
     }
 
     public static Batch RandomBatch(int size = 8, int seed = 0)

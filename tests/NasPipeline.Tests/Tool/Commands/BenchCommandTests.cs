@@ -37,7 +37,22 @@ public class BenchCommandTests
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run([.. Tiny, "--trainer", "gdas"]));
 
         Assert.That(exit, Is.EqualTo(0), output);
-        Assert.That(output, Does.StartWith("bench: gdas supernet C=2 N=1, batch 4"));
+        Assert.That(output, Does.StartWith("bench: gdas nb201 supernet C=2 N=1, batch 4"));
+    }
+
+    [Test]
+    public void Bench_DartsSpace_TimesTheDartsSearchNetwork()
+    {
+        var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(
+        [
+            "bench", "--space", "darts", "--dataset", "synthetic", "--channels", "2", "--cells", "3",
+            "--image-size", "8", "--in-channels", "3", "--classes", "4", "--batch", "4", "--steps", "2", "--warmup", "1",
+        ]));
+
+        Assert.That(exit, Is.EqualTo(0), output);
+        Assert.That(output, Does.StartWith("bench: darts darts supernet C=2 layers=3, batch 4"));
+        using var expected = new NasPipeline.SearchSpaces.Darts.DartsSearchNetwork(2, 3, 3, 4);
+        Assert.That(output, Does.Contain($"\nparameters={expected.parameters().Sum(p => p.numel())}\n"));
     }
 
     [Test]
