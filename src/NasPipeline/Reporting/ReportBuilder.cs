@@ -1,6 +1,8 @@
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
+using NasPipeline.Reporting.Figures;
 using NasPipeline.Reporting.Statistics;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Reporting;
 
@@ -24,7 +26,8 @@ public static class ReportBuilder
         var compute = ComputeViewBuilder.Build(m, inputs.Usage);
         var figureViews = m.HasGrid || inputs.ProxyStudy is not null ? figures.Draw(inputs, pairs, statistics, metric)
             : FiguresView.None;
-        var cells = figures.Cells(Ordered(m, inputs.Results).Select(r => r.Genotype));
+        var space = SearchSpaceCatalog.Get(m.SearchSpace.Name);
+        var cells = figures.Cells(space, Ordered(m, inputs.Results).Select(r => r.Genotype));
         return new ReportModel
         {
             Title = m.Report.Title, Experiment = m.Experiment.Name, Manifest = m.Path,
@@ -41,9 +44,11 @@ public static class ReportBuilder
             Statistics = view,
             Summary = SummaryRows(m, pairs, inputs.NotApplicable),
             Results = ResultRows(m, inputs, cells),
+            ArchitecturesNote = ArchitecturesNote(space),
             Architectures = cells.Select(c => new ArchitectureRow(c.Value.Name, c.Key, c.Value.Figure,
                 string.Join(", ", Ordered(m, inputs.Results).Where(r => r.Genotype == c.Key)
-                    .Select(r => $"{r.Trainer} × {r.Selector} seed {r.Seed}")))).ToList(),
+                    .Select(r => $"{r.Trainer} × {r.Selector} seed {r.Seed}")))
+                { Cells = CellTexts(space, c.Key) }).ToList(),
             Supernets = inputs.Supernets.Select(s => SupernetRow(s, d)).ToList(),
             Figures = figureViews, Compute = compute,
             Notes = inputs.NotApplicable.Select(n => $"{n.Trainer} × {n.Selector}: not applicable: {n.Reason}")
@@ -54,6 +59,39 @@ public static class ReportBuilder
             ProxyStudy = inputs.ProxyStudy?.Model,
             Versions = inputs.Versions.Select(v => new VersionRow(v.Key, v.Value)).ToList(),
         };
+    }
+
+    /// <summary>What the architecture diagrams show, in the drawing's convention (<see cref="CellDiagram"/>).</summary>
+    static string ArchitecturesNote(ISearchSpace space)
+    {
+        var name = space.Name.ToUpperInvariant();
+        if (space.CellTypes.All(c => CellDiagram.Inputs(c) == 1))
+            return $"Every distinct cell the selectors picked, drawn as its {name} graph (edges j ← i labelled " +
+                   "with their operation; dashed grey: none), with the runs that picked it.";
+        var cell = space.CellTypes[0];
+        var (inputs, nodes) = (CellDiagram.Inputs(cell), cell.Edges.Select(e => e.To).Distinct().Count());
+        var labels = string.Join(", ", Enumerable.Range(0, inputs).Select(i => $"c_{{k-{inputs - i}}}"));
+        return $"Every distinct architecture the selectors picked, its " +
+               $"{string.Join(" and ", space.CellTypes.Select(c => c.Name))} cells drawn as {name} draws them: " +
+               $"{labels} are the cell's inputs (the previous cells' outputs), 0–{nodes - 1} " +
+               "its intermediate nodes, each kept edge an arrow labelled with its operation, and grey arrows " +
+               "concatenate the intermediate nodes into the output c_{k}. Under each diagram every cell's kept " +
+               $"edges as (operation, input) node by node, inputs 0–{inputs - 1} being the cell's inputs and " +
+               $"{inputs}–{inputs + nodes - 1} the nodes 0–{nodes - 1}; then the runs that picked it.";
+    }
+
+    /// <summary>
+    /// A long genotype of a space with several cell types, one line per cell type: its kept edges as DARTS lists
+    /// them, (operation, input node) node by node; empty for a one-cell space, whose genotype string is the cell.
+    /// </summary>
+    static IReadOnlyList<CellText> CellTexts(ISearchSpace space, string genotype)
+    {
+        if (space.CellTypes.Count == 1) return [];
+        var choices = space.Parse(genotype).Choices;
+        return space.CellTypes.Select((cellType, c) => new CellText(cellType.Name, "[" + string.Join(", ",
+            cellType.Edges.Select((edge, e) => (Edge: edge, Op: choices[c][e])).Where(x => x.Op >= 0)
+                .Select(x => $"('{x.Edge.Operations[x.Op]}', {x.Edge.From.ToString(Format.Invariant)})")) + "]"))
+            .ToList();
     }
 
     /// <summary>Failed cells come first: every number below is over the cells that finished.</summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NasPipeline.Reporting.Figures;
-using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Reporting;
 
@@ -27,9 +27,10 @@ public sealed class ReportFigures(string directory)
             .Where(c => c.Item2.Count > 0).ToList();
         var validation = curves.Count == 0 ? null : ValidationAccuracyFigure.Draw(_writer, curves);
         var cd = statistics.Ranking is { } ranking ? View(CriticalDifferenceFigure.Draw(_writer, ranking)) : null;
+        var space = SearchSpaceCatalog.Get(m.SearchSpace.Name);
         var mixing = trainers.Select(t => inputs.Supernets.Where(s => s.Trainer == t).ToList())
             .Where(runs => runs.Count > 0)
-            .Select(runs => View(MixingWeightsFigure.Draw(_writer, runs[0].Trainer, runs.Select(ReadMixing).ToList())))
+            .SelectMany(runs => Mixing(space, runs))
             .ToList();
         var proxies = inputs.ProxyStudy?.Scatter
             .Select(p => View(ProxyScatterFigure.Draw(_writer, p.Proxy, p.Points, p.Correlation)))
@@ -38,12 +39,25 @@ public sealed class ReportFigures(string directory)
     }
 
     /// <summary>
-    /// A diagram for each distinct selected cell, named cell-01, cell-02, … in order of first appearance.
+    /// One trainer's mixing-weight figures, one per cell type of the space (NB201: one; DARTS: normal, reduce).
     /// </summary>
-    public IReadOnlyDictionary<string, (string Name, FigureView Figure)> Cells(IEnumerable<string> genotypes) =>
+    IEnumerable<FigureView> Mixing(ISearchSpace space, IReadOnlyList<SupernetRun> runs)
+    {
+        var histories = runs.Select(r => ReadMixing(r).Select(space.Split).ToArray()).ToList();
+        var named = space.CellTypes.Count > 1;
+        return space.CellTypes.Select((cellType, c) => View(MixingWeightsFigure.Draw(_writer, runs[0].Trainer,
+            cellType, histories.Select(h => h.Select(epoch => epoch[c]).ToArray()).ToList(), named)));
+    }
+
+    /// <summary>
+    /// A diagram for each distinct selected architecture of <paramref name="space"/> (every cell type), named
+    /// cell-01, cell-02, … in order of first appearance.
+    /// </summary>
+    public IReadOnlyDictionary<string, (string Name, FigureView Figure)> Cells(
+        ISearchSpace space, IEnumerable<string> genotypes) =>
         genotypes.Distinct().Select((g, i) => (Genotype: g, Name: $"cell-{i + 1:00}"))
             .ToDictionary(c => c.Genotype,
-                c => (c.Name, View(CellDiagramFigure.Draw(_writer, c.Name[5..], Genotype.Parse(c.Genotype)))));
+                c => (c.Name, View(CellDiagramFigure.Draw(_writer, c.Name[5..], space, space.Parse(c.Genotype)))));
 
     FigureView View(Figure figure)
     {
@@ -51,6 +65,7 @@ public sealed class ReportFigures(string directory)
         return FigureView.Of(figure, directory);
     }
 
+    /// <summary>The run's mixing history, [epoch][row][op] with the cell types' rows stacked.</summary>
     static double[][][] ReadMixing(SupernetRun run)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(run.HistoryPath));

@@ -20,8 +20,8 @@ public sealed class ReportFixture : IDisposable
 
     public ReportModel Build(ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results,
         IReadOnlyList<NotApplicablePair>? notApplicable = null, IReadOnlyList<NodeUsage>? usage = null,
-        IReadOnlyDictionary<string, string>? versions = null) =>
-        ReportBuilder.Build(new ReportInputs(manifest, results, notApplicable ?? [], [], usage ?? [], null,
+        IReadOnlyDictionary<string, string>? versions = null, IReadOnlyList<SupernetRun>? supernets = null) =>
+        ReportBuilder.Build(new ReportInputs(manifest, results, notApplicable ?? [], supernets ?? [], usage ?? [], null,
             versions ?? new Dictionary<string, string>(), DateTime.UnixEpoch), new ReportFigures(Directory));
 
     public static string Template(string name) => Path.Combine(RepoPaths.Templates, name);

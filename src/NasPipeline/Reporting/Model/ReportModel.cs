@@ -34,6 +34,10 @@ public sealed record ReportModel
     public required IReadOnlyList<SummaryRow> Summary { get; init; }
     public required IReadOnlyList<ResultRow> Results { get; init; }
     public required IReadOnlyList<ArchitectureRow> Architectures { get; init; }
+
+    /// <summary>How to read the architecture diagrams, which depends on the space's drawing convention.</summary>
+    public required string ArchitecturesNote { get; init; }
+
     public required IReadOnlyList<SupernetRow> Supernets { get; init; }
     public required FiguresView Figures { get; init; }
     public required ComputeView Compute { get; init; }
@@ -84,9 +88,17 @@ public sealed record ResultRow(
     string BenchmarkCifar100, string BenchmarkImageNet16, string Rank, string Percentile, string Regret);
 
 /// <summary>
-/// A distinct selected cell: its anchor name, diagram, genotype and every (trainer × selector seed) that picked it.
+/// A distinct selected architecture: its anchor name, diagram, genotype and every (trainer × selector seed) that
+/// picked it; <see cref="Cells"/> spells out each cell type on its own line where the space has several (DARTS's
+/// genotype strings are too long to read in one piece), and is empty otherwise.
 /// </summary>
-public sealed record ArchitectureRow(string Name, string Genotype, FigureView Figure, string PickedBy);
+public sealed record ArchitectureRow(string Name, string Genotype, FigureView Figure, string PickedBy)
+{
+    public IReadOnlyList<CellText> Cells { get; init; } = [];
+}
+
+/// <summary>One cell type of an architecture: its name and its kept edges, e.g. [('sep_conv_3x3', 0), …].</summary>
+public sealed record CellText(string Name, string Edges);
 
 /// <summary>One supernet training run: final metrics, time and resident memory from epoch 2 to the last.</summary>
 public sealed record SupernetRow(

@@ -1,6 +1,8 @@
 using NasPipeline.Reporting.Figures;
 using NasPipeline.Reporting.Statistics;
+using NasPipeline.SearchSpaces.Darts;
 using NasPipeline.SearchSpaces.Nb201;
+using NasPipeline.Tests.SearchSpaces.Darts;
 
 namespace NasPipeline.Tests.Reporting.Figures;
 
@@ -54,7 +56,7 @@ public sealed class FigureTests
         double[][][] History(double drift) => Enumerable.Range(0, 4).Select(e => Enumerable.Range(0, 6)
             .Select(_ => new[] { 0.2 - e * drift, 0.2 + 4 * e * drift, 0.2 - e * drift, 0.2 - e * drift, 0.2 - e * drift })
             .ToArray()).ToArray();
-        var figure = MixingWeightsFigure.Draw(_writer, "darts", [History(0.01), History(0.02)]);
+        var figure = MixingWeightsFigure.Draw(_writer, "darts", Nb201SearchSpace.Cell, [History(0.01), History(0.02)]);
         AssertWritten(figure, "edge 3 ← 2", "skip_connect");
         Assert.That(figure.Png, Is.EqualTo("figures/mixing-darts.png"));
     }
@@ -94,7 +96,29 @@ public sealed class FigureTests
     public void CellDiagram_LabelsEveryEdgesOperation()
     {
         var cell = Genotype.Parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
-        var figure = CellDiagramFigure.Draw(_writer, "a1", cell);
+        var figure = CellDiagramFigure.Draw(_writer, "a1", Nb201SearchSpace.Instance, cell);
         AssertWritten(figure, "conv 3×3", "none", "skip", "pool 3×3", "conv 1×1");
+    }
+
+    [Test]
+    public void MixingWeights_DartsCell_FourteenEdgePanelsAndEveryOperationInTheLegend()
+    {
+        var history = Enumerable.Range(0, 3).Select(e => Enumerable.Range(0, 14)
+            .Select(_ => Enumerable.Range(0, 8).Select(op => op == 3 ? 0.3 + 0.1 * e : (0.7 - 0.1 * e) / 7).ToArray())
+            .ToArray()).ToArray();
+        var figure = MixingWeightsFigure.Draw(_writer, "darts", DartsSearchSpace.Cells[1], [history], named: true);
+        AssertWritten(figure, "edge 2 ← 0", "edge 5 ← 4", "max_pool_3x3", "dil_conv_5x5", "reduce");
+        Assert.That(figure.Png, Is.EqualTo("figures/mixing-darts-reduce.png"));
+        Assert.That(figure.Title, Does.Contain("reduce-cell"));
+    }
+
+    [Test]
+    public void CellDiagram_Darts_BothCellsWithDartsNodeNames()
+    {
+        var figure = CellDiagramFigure.Draw(_writer, "d1", DartsSearchSpace.Instance,
+            DartsGenotype.Parse(PublishedGenotypes.DartsV2));
+        AssertWritten(figure, "normal cell", "reduce cell", "c_{k-2}", "c_{k-1}", "c_{k}", "sep 3×3", "dil 3×3",
+            "max pool", "skip");
+        Assert.That(figure.Caption, Does.StartWith("DARTS cells Genotype(normal="));
     }
 }
