@@ -36,13 +36,15 @@ public sealed record ExperimentManifest(
         var dataset = DatasetSection.Read(doc.Table("dataset"));
         var space = SearchSpaceSection.Read(doc.Table("search_space"));
         var benchmark = BenchmarkSection.Read(doc.Table("benchmark"));
-        var proxyStudy = doc.HasTable("proxy_study") ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark) : null;
+        var proxyStudy = doc.HasTable("proxy_study")
+            ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark, space)
+            : null;
         // A manifest may be a proxy study alone; otherwise it is a grid and needs both plugin lists.
         var gridOptional = proxyStudy is not null && doc.TableArray("trainers").Count == 0 && doc.TableArray("selectors").Count == 0;
         var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default, gridOptional);
         var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
-        var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
+        var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark, space);
         var report = ReportSection.Read(doc.Table("report"), experiment.Name, selectors);
         var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
