@@ -18,10 +18,12 @@ public sealed record EvaluationSection(IReadOnlyList<string> Evaluators)
         // The table holds NB201 cells only: another space's genotype has no row to look up.
         if (evaluators.Contains("nb201") && space.Name != "nb201")
             throw new ManifestException(s.Find("evaluators")!.ValueLocation,
-                $"evaluator \"nb201\" looks selections up in the NAS-Bench-201 table, which holds only nb201-space " +
+                "evaluator \"nb201\" looks selections up in the NAS-Bench-201 table, which holds only nb201-space " +
                 $"cells; the {space.Name} space has no benchmark table: use evaluators = [\"retrain\"]");
         if (evaluators.Contains("nb201") && benchmark.Table is null)
-            throw new ManifestException(s.Find("evaluators")!.ValueLocation, "evaluator \"nb201\" needs the benchmark table: add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");
+            throw new ManifestException(s.Find("evaluators")!.ValueLocation,
+                "evaluator \"nb201\" needs the benchmark table: " +
+                "add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");
         s.RejectUnknownKeys();
         return new EvaluationSection(evaluators);
     }

@@ -57,7 +57,9 @@ public sealed class RetrainStage(
     public static IAugmentation Augmentation(IAugmentation dataset, int cutout) =>
         cutout > 0 ? AugmentationSequence.Of(dataset, new Cutout(cutout)) : dataset;
 
-    /// <summary>A seeded subset of the whole training set (both search halves), as final training uses all of it.</summary>
+    /// <summary>
+    /// A seeded subset of the whole training set (both search halves), as final training uses all of it.
+    /// </summary>
     static ImageSet TrainingImages(SearchData search, int size, int seed)
     {
         if (size <= 0 || size >= search.Train.Count) return search.Train;

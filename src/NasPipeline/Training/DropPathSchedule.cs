@@ -47,7 +47,7 @@ public sealed class DropPathSchedule : IDisposable
     /// <summary>Sets the network's probability for epoch <paramref name="epoch"/> (0-based).</summary>
     public void Epoch(int epoch, int epochs) => _network.DropPathProbability = Probability(_dropPath, epoch, epochs);
 
-    /// <summary>Reseeds the masks' generator for step <paramref name="step"/> of epoch <paramref name="epoch"/>.</summary>
+    /// <summary>Reseeds the masks' generator for step <paramref name="step"/> of <paramref name="epoch"/>.</summary>
     public void Step(int epoch, int step) => _generator.manual_seed(SeedMix.Of(_seed ^ Stream, epoch, step));
 
     public void Dispose()

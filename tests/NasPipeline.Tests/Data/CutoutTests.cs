@@ -80,6 +80,7 @@ public sealed class CutoutTests
         var first = cutout.Apply(images, normalization, new Random(9));
         Assert.That(cutout.Apply(images, normalization, new Random(9)).equal(first).all().item<bool>(), Is.True);
         Assert.That(cutout.Apply(images, normalization, new Random(10)).equal(first).all().item<bool>(), Is.False);
-        for (var i = 0; i < 8; i++) Assert.That(Zeros(first, i), Has.Count.InRange(9, 36), "one square, clipped or not");
+        for (var i = 0; i < 8; i++)
+            Assert.That(Zeros(first, i), Has.Count.InRange(9, 36), "one square, clipped or not");
     }
 }

@@ -3,7 +3,7 @@ using NasPipeline.Trainers.Darts;
 
 namespace NasPipeline.Tests.Manifest;
 
-/// <summary>experiments/paper-darts.toml holds the DARTS paper's CIFAR-10 settings and validates without CIFAR-10.</summary>
+/// <summary>experiments/paper-darts.toml: the DARTS paper's CIFAR-10 settings, valid without CIFAR-10.</summary>
 public sealed class PaperDartsManifestTests
 {
     static string PaperManifest => Path.Combine(RepoPaths.Root, "experiments", "paper-darts.toml");

@@ -2,7 +2,7 @@ using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
 
-/// <summary>[retrain]'s DARTS evaluation keys: read on DARTS, off by default, cutout and explicit zeros anywhere.</summary>
+/// <summary>[retrain]'s DARTS evaluation keys: read on DARTS, off by default, cutout and zeros anywhere.</summary>
 public sealed class RetrainSectionTests
 {
     static RetrainSection Read(string space, string retrain) => ExperimentManifest.Parse($"""

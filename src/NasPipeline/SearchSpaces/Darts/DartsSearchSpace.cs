@@ -121,7 +121,7 @@ public sealed class DartsSearchSpace : ISearchSpace
     /// <summary>NetworkCIFAR's cells drop paths in training (quark0/darts cnn/model.py <c>Cell.forward</c>).</summary>
     public bool HasDropPath => true;
 
-    /// <summary><see cref="NetworkCIFAR"/>, with the auxiliary head when <paramref name="options"/> ask for it.</summary>
+    /// <summary><see cref="NetworkCIFAR"/>, with its auxiliary head when <paramref name="options"/> ask.</summary>
     public nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape, NetworkOptions options) =>
         new NetworkCIFAR(Of(genotype), shape.Channels, shape.Depth, shape.Classes, options.AuxiliaryHead,
             inputChannels: shape.InputChannels);
