@@ -66,8 +66,8 @@ public interface ISearchSpace
             : CreateNetwork(genotype, shape);
 
     /// <summary>
-    /// Parameters of a network <see cref="CreateNetwork"/> built, as the space's papers count them (DARTS leaves out
-    /// its auxiliary head).
+    /// Parameters of a network <see cref="CreateNetwork(IGenotype, NetworkShape, NetworkOptions)"/> built, as the
+    /// space's papers count them (DARTS leaves out its auxiliary head).
     /// </summary>
     long ParameterCount(nn.Module network) => network.parameters().Sum(p => p.numel());
 
