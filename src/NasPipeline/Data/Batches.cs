@@ -93,23 +93,7 @@ public sealed class Batches(
 
     Tensor Augment(Tensor pixels, int draw, int index) =>
         _augmentation is NoAugmentation ? pixels
-            : _augmentation.Apply(pixels, normalization, new Random(BatchSeed(seed, draw, index)));
-
-    /// <summary>
-    /// A generator seed from the batches' seed, the epoch order and the batch index: SplitMix64 steps over the
-    /// three, so neighbouring batches and epochs get unrelated draws, and a pure function, so resuming needs no state.
-    /// </summary>
-    static int BatchSeed(int seed, int draw, int index)
-    {
-        static ulong Mix(ulong z)
-        {
-            z += 0x9E3779B97F4A7C15;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            return z ^ (z >> 31);
-        }
-        return (int)(Mix(Mix(Mix((uint)seed) + (uint)draw) + (uint)index) & int.MaxValue);
-    }
+            : _augmentation.Apply(pixels, normalization, new Random(SeedMix.Of(seed, draw, index)));
 
     /// <summary>
     /// The images at <paramref name="indices"/>, normalised, and their labels. The raw bytes are gathered by one

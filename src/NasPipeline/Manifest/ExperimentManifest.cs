@@ -26,7 +26,8 @@ public sealed record ExperimentManifest(
     /// </summary>
     public static ExperimentManifest Load(string path) => FromDocument(TomlDocument.Load(path), path);
 
-    public static ExperimentManifest Parse(string text, string path) => FromDocument(TomlDocument.Parse(text, path), path);
+    public static ExperimentManifest Parse(string text, string path) =>
+        FromDocument(TomlDocument.Parse(text, path), path);
 
     static ExperimentManifest FromDocument(TomlDocument doc, string path)
     {
@@ -36,13 +37,16 @@ public sealed record ExperimentManifest(
         var dataset = DatasetSection.Read(doc.Table("dataset"));
         var space = SearchSpaceSection.Read(doc.Table("search_space"));
         var benchmark = BenchmarkSection.Read(doc.Table("benchmark"));
-        var proxyStudy = doc.HasTable("proxy_study") ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark) : null;
+        var proxyStudy = doc.HasTable("proxy_study")
+            ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark, space)
+            : null;
         // A manifest may be a proxy study alone; otherwise it is a grid and needs both plugin lists.
-        var gridOptional = proxyStudy is not null && doc.TableArray("trainers").Count == 0 && doc.TableArray("selectors").Count == 0;
+        var gridOptional = proxyStudy is not null && doc.TableArray("trainers").Count == 0
+            && doc.TableArray("selectors").Count == 0;
         var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default, gridOptional);
         var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
-        var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark);
+        var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark, space);
         var report = ReportSection.Read(doc.Table("report"), experiment.Name, selectors);
         var executor = ExecutorSection.Read(doc);
         doc.RejectUnknownSections();
@@ -56,13 +60,15 @@ public sealed record ExperimentManifest(
         var sections = doc.TableArray(name);
         if (sections.Count == 0 && !optional)
             throw new ManifestException(doc.Root.Location,
-                $"the manifest needs at least one [[{name}]] entry (id, method), or only a [proxy_study]; methods: {string.Join(", ", catalog.Names)}");
+                $"the manifest needs at least one [[{name}]] entry (id, method), or only a [proxy_study]; " +
+                $"methods: {string.Join(", ", catalog.Names)}");
         var specs = new List<PluginSpec>();
         foreach (var section in sections)
         {
             var spec = PluginSpec.Read(section, catalog);
             if (specs.Any(s => s.Id == spec.Id))
-                throw new ManifestException(section.Find("id")!.ValueLocation, $"[[{name}]] id \"{spec.Id}\" is used twice");
+                throw new ManifestException(section.Find("id")!.ValueLocation,
+                    $"[[{name}]] id \"{spec.Id}\" is used twice");
             specs.Add(spec);
         }
         return specs;

@@ -45,8 +45,29 @@ public interface ISearchSpace
     nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape);
 
     /// <summary>
-    /// Parameters of a network <see cref="CreateNetwork"/> built, as the space's papers count them (DARTS leaves out
-    /// its auxiliary head).
+    /// Whether <see cref="CreateNetwork(IGenotype, NetworkShape, NetworkOptions)"/> can add an auxiliary head (the
+    /// network is then an <see cref="IAuxiliaryHeadNetwork"/>); the manifest rejects an auxiliary loss otherwise.
+    /// </summary>
+    bool HasAuxiliaryHead => false;
+
+    /// <summary>
+    /// Whether the space's networks drop paths in training (<see cref="IDropPathNetwork"/>); the manifest rejects a
+    /// drop-path probability otherwise.
+    /// </summary>
+    bool HasDropPath => false;
+
+    /// <summary>
+    /// The discrete network of <paramref name="genotype"/> with <paramref name="options"/>; a space without an
+    /// auxiliary head (<see cref="HasAuxiliaryHead"/>) builds only the plain network.
+    /// </summary>
+    nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape, NetworkOptions options) =>
+        options.AuxiliaryHead
+            ? throw new NotSupportedException($"the {Name} space's networks have no auxiliary head")
+            : CreateNetwork(genotype, shape);
+
+    /// <summary>
+    /// Parameters of a network <see cref="CreateNetwork(IGenotype, NetworkShape, NetworkOptions)"/> built, as the
+    /// space's papers count them (DARTS leaves out its auxiliary head).
     /// </summary>
     long ParameterCount(nn.Module network) => network.parameters().Sum(p => p.numel());
 

@@ -38,9 +38,11 @@ public sealed class RetrainStage(
         var train = TrainingImages(search, retrain.TrainSize, seed);
         Determinism.Seed(seed);
         using var network = space.CreateNetwork(genotype,
-            new NetworkShape(retrain.Channels, retrain.Depth, search.Channels, search.Classes));
-        var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization, search.Augmentation,
-            seed, context.Progress, context.Label, context.WorkDirectory, context.Stop);
+            new NetworkShape(retrain.Channels, retrain.Depth, search.Channels, search.Classes),
+            new NetworkOptions(AuxiliaryHead: retrain.AuxiliaryWeight > 0));
+        var epochs = DiscreteNetworkTraining.Run(network, retrain, train, search.Normalization,
+            Augmentation(search.Augmentation, retrain.Cutout), seed, context.Progress, context.Label,
+            context.WorkDirectory, context.Stop);
         var (loss, accuracy) = Accuracy.Of(network, search.Test, search.Normalization);
         var artifact = new RetrainArtifact(space.Format(genotype), accuracy * 100, loss, space.ParameterCount(network),
             search.Test.Count, "metrics.csv", epochs);
@@ -48,7 +50,16 @@ public sealed class RetrainStage(
         return artifact;
     }
 
-    /// <summary>A seeded subset of the whole training set (both search halves), as final training uses all of it.</summary>
+    /// <summary>
+    /// The data set's training augmentation, then cutout when [retrain] sets it: DARTS appends Cutout to its CIFAR
+    /// train transform for the evaluation network only, never for the search.
+    /// </summary>
+    public static IAugmentation Augmentation(IAugmentation dataset, int cutout) =>
+        cutout > 0 ? AugmentationSequence.Of(dataset, new Cutout(cutout)) : dataset;
+
+    /// <summary>
+    /// A seeded subset of the whole training set (both search halves), as final training uses all of it.
+    /// </summary>
     static ImageSet TrainingImages(SearchData search, int size, int seed)
     {
         if (size <= 0 || size >= search.Train.Count) return search.Train;

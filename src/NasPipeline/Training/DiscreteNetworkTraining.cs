@@ -9,7 +9,9 @@ namespace NasPipeline.Training;
 
 /// <summary>
 /// Trains a discrete network from scratch: SGD with momentum, cosine learning rate, gradient clipping, batches
-/// through the data set's augmentation (the references' train transform). With a work
+/// through the data set's augmentation (the references' train transform), and where [retrain] asks for them
+/// DARTS's evaluation regularisers (quark0/darts cnn/train.py): the auxiliary loss (<see cref="RetrainLoss"/>)
+/// and the drop-path schedule (<see cref="DropPathSchedule"/>); cutout is the caller's augmentation. With a work
 /// folder it checkpoints at every epoch end and, when asked to stop, at the next step boundary; a later run resumes
 /// from the newest checkpoint and ends with the same numbers as a run that never stopped.
 /// </summary>
@@ -25,6 +27,8 @@ public static class DiscreteNetworkTraining
         using var optimizer = optim.SGD(parameters, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
             nesterov: o.Nesterov);
         var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed, augmentation);
+        var loss = new RetrainLoss(network, o.AuxiliaryWeight);
+        using var dropPath = DropPathSchedule.For(network, o.DropPath, seed);
         var steps = batches.Count;
 
         var checkpoints = workDirectory is null ? null : new CheckpointStore(workDirectory, "retrain");
@@ -55,6 +59,7 @@ public static class DiscreteNetworkTraining
             var secondsBefore = resumed ? start.EpochSeconds : 0;
             var lr = CosineSchedule.At(epoch, o.Epochs, o.LearningRate, o.LearningRateMin);
             CosineSchedule.Apply(optimizer, lr);
+            dropPath?.Epoch(epoch, o.Epochs);
             network.train();
             var mean = resumed ? new RunningMean(start.Mean) : new RunningMean();
             var draws = batches.Draws;
@@ -69,13 +74,13 @@ public static class DiscreteNetworkTraining
                     throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
                 }
                 optimizer.zero_grad();
-                var logits = network.forward(ChannelsLast.Of(images));
-                var loss = nn.functional.cross_entropy(logits, labels);
-                loss.backward();
+                dropPath?.Step(epoch, step);
+                var (logits, total) = loss.Of(ChannelsLast.Of(images), labels);
+                total.backward();
                 if (o.GradClip > 0) nn.utils.clip_grad_norm_(parameters, o.GradClip);
                 optimizer.step();
                 var at = new TrainingStep(epoch, o.Epochs, step, steps, lr);
-                Divergence.Check(mean.Add(loss, logits, labels), task, at);
+                Divergence.Check(mean.Add(total, logits, labels), task, at);
                 var eta = clock.Remaining(epoch * (long)steps + step + 1);
                 progress.Step(task, epoch + 1, o.Epochs, step + 1, steps, mean.Loss, eta);
             }, skip: resumed ? start.Position.Step : 0);

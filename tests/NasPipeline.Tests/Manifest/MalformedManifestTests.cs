@@ -175,6 +175,26 @@ public sealed class MalformedManifestTests
             "[report] output must not contain a NUL character");
         yield return Case("EmptyDatasetPath", Section("dataset", "path = \"\""), 14, 8,
             "[dataset] path must be a path, got an empty string");
+        // What is undefined on a space is rejected at the key that asks for it, saying why.
+        const string Darts = "\n\n[search_space]\nname = \"darts\"\n"; // lines 13–14
+        const string Table = "\n[benchmark]\ntable = \"t.csv\"\n"; // lines 16–17
+        yield return Case("AuxiliaryWeightOnNb201", Section("retrain", "auxiliary_weight = 0.4"), 14, 1,
+            "[retrain] auxiliary_weight = 0.4: the nb201 space's network has no auxiliary head (the networks of " +
+            "darts have it); remove the key or set it to 0");
+        yield return Case("DropPathOnNb201", Section("retrain", "drop_path = 0.2"), 14, 1,
+            "[retrain] drop_path = 0.2: the nb201 space's network has no drop path (the networks of darts have it)");
+        yield return Case("DropPathAboveOne", Valid + Darts + "\n[retrain]\ndrop_path = 1.5\n", 17, 13,
+            "'drop_path' = 1.5 is out of range [0, 1]");
+        yield return Case("NegativeAuxiliaryWeight", Valid + Darts + "\n[retrain]\nauxiliary_weight = -0.4\n", 17, 20,
+            "'auxiliary_weight' = -0.4 is out of range [0, inf]");
+        yield return Case("NegativeCutout", Section("retrain", "cutout = -1"), 14, 10,
+            "'cutout' = -1 is out of range [0, 1024]");
+        yield return Case("Nb201EvaluatorOnDarts", Valid + Darts + Table + "\n[evaluation]\nevaluators = [\"nb201\"]\n",
+            20, 14, "evaluator \"nb201\" looks selections up in the NAS-Bench-201 table, which holds only " +
+            "nb201-space cells; the darts space has no benchmark table: use evaluators = [\"retrain\"]");
+        yield return Case("ProxyStudyOnDarts", Valid + Darts + Table + "\n[proxy_study]\nproxies = [\"synflow\"]\n",
+            19, 1, "[proxy_study] scores NB201 architectures from the NAS-Bench-201 table against their accuracies; " +
+            "it is defined on the nb201 space only, and this manifest's space is darts");
         yield return Case("DuplicateSelectorId", Valid + "\n\n[[selectors]]\nid = \"mag\"\nmethod = \"random\"\n",
             14, 6, "[[selectors]] id \"mag\" is used twice");
     }

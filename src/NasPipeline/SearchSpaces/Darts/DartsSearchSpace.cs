@@ -110,10 +110,20 @@ public sealed class DartsSearchSpace : ISearchSpace
         new DartsSearchNetwork(shape.Channels, shape.Depth, shape.InputChannels, shape.Classes);
 
     /// <summary>
-    /// <see cref="NetworkCIFAR"/> without auxiliary head (retraining asks for one itself when its weight is set).
+    /// <see cref="NetworkCIFAR"/> without auxiliary head (retraining asks for one when its weight is set).
     /// </summary>
     public nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape) =>
-        new NetworkCIFAR(Of(genotype), shape.Channels, shape.Depth, shape.Classes, auxiliary: false,
+        CreateNetwork(genotype, shape, NetworkOptions.Plain);
+
+    /// <summary>NetworkCIFAR has DARTS's auxiliary head on cell 2·layers // 3 (quark0/darts cnn/model.py).</summary>
+    public bool HasAuxiliaryHead => true;
+
+    /// <summary>NetworkCIFAR's cells drop paths in training (quark0/darts cnn/model.py <c>Cell.forward</c>).</summary>
+    public bool HasDropPath => true;
+
+    /// <summary><see cref="NetworkCIFAR"/>, with its auxiliary head when <paramref name="options"/> ask.</summary>
+    public nn.Module<Tensor, Tensor> CreateNetwork(IGenotype genotype, NetworkShape shape, NetworkOptions options) =>
+        new NetworkCIFAR(Of(genotype), shape.Channels, shape.Depth, shape.Classes, options.AuxiliaryHead,
             inputChannels: shape.InputChannels);
 
     /// <summary>DARTS's <c>count_parameters_in_MB</c>: every parameter but the auxiliary head's.</summary>

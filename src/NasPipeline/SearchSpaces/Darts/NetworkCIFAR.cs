@@ -10,7 +10,7 @@ namespace NasPipeline.SearchSpaces.Darts;
 /// <see cref="AuxiliaryHeadCIFAR"/> on cell 2·layers // 3's output, used in training only. At C=36, 20 layers,
 /// 10 classes DARTS_V2 has 3,349,342 parameters without the auxiliary head (DARTS's published 3.3 M).
 /// </summary>
-public sealed class NetworkCIFAR : nn.Module<Tensor, Tensor>
+public sealed class NetworkCIFAR : nn.Module<Tensor, Tensor>, IAuxiliaryHeadNetwork, IDropPathNetwork
 {
     readonly nn.Module<Tensor, Tensor> stem;
     readonly ModuleList<Cell> cells;
