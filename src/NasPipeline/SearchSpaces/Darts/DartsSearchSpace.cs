@@ -12,8 +12,10 @@ public sealed class DartsSearchSpace : ISearchSpace
 {
     public static readonly IReadOnlyList<CellType> Cells =
     [
-        new("normal", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray()),
-        new("reduce", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray()),
+        new("normal", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray(),
+            InputsKept: 2),
+        new("reduce", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray(),
+            InputsKept: 2),
     ];
 
     // After Cells: static fields initialise in order.

@@ -17,8 +17,13 @@ namespace NasPipeline.Selectors.ZeroCostPt;
 /// whose removal leaves the lowest score kept (the first among equal scores, <c>nanargmin</c>). Every distinct
 /// candidate is then built as a freshly initialised network of its own and scored by the proxy summed over
 /// <c>validate_batches</c> batches of the first <c>validate_batches · batch_size</c> weight-half images, reshuffled
-/// for each candidate; the best is returned. NASWOT runs with BN in evaluation mode, as the reference's scorers do.
-/// It never reads the trained supernet: the trainer does not matter to it by design.
+/// for each candidate; the best is returned. In a space with choice nodes (DARTS;
+/// <c>sota/cnn/networks_proposal.py</c> and <c>init_projection.py</c>) each pass goes in rounds on one fresh batch
+/// each: an edge of every cell type, normal first, until every edge has its op, then a seeded random node per cell
+/// type, dropping the inputs whose removal leaves the highest score (the last on ties) until it keeps two; the
+/// candidate is the space's rule (DARTS's <c>genotype()</c>) over the projected weights. NASWOT runs with BN in
+/// evaluation mode, as the reference's scorers do. It never reads the trained supernet: the trainer does not matter
+/// to it by design.
 /// </summary>
 public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectureSelector
 {
@@ -29,8 +34,12 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         var proxy = ProxyCatalog.Create(options.Proxy);
         var data = context.Data;
         List<IGenotype> candidates;
+        ISearchSpace space;
         using (var supernet = context.NewUntrainedSupernet())
+        {
+            space = supernet.Space;
             candidates = Propose(proxy, supernet, options, context.Seed, data, context.Stop, context.Task);
+        }
         var validation = new Batches(data.WeightHalf.Take(options.ValidateBatches * options.BatchSize),
             data.Normalization, options.BatchSize, shuffle: true, context.Seed + 1);
         var scored = candidates.Select((genotype, index) =>
@@ -43,14 +52,19 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
             return (Genotype: genotype, Score: score);
         }).ToList();
         var best = scored.MaxBy(c => c.Score); // the first of equal scores, as nanargmax
-        return new SelectionResult(best.Genotype, [string.Create(CultureInfo.InvariantCulture,
-            $"{proxy.Name} on untrained networks: {candidates.Count} distinct candidate(s) from " +
-            $"{options.PoolSize} passes; best {best.Score:G6} over {validation.Count} batch(es)")]);
+        return new SelectionResult(best.Genotype, [
+            string.Create(CultureInfo.InvariantCulture,
+                $"{proxy.Name} on untrained networks: {candidates.Count} distinct candidate(s) from " +
+                $"{options.PoolSize} passes; best {best.Score:G6} over {validation.Count} batch(es)"),
+            .. EdgeProjection.Notes(space, best.Genotype.Choices.SelectMany(c => c).ToArray(), best.Genotype),
+        ]);
     }
 
     /// <summary>
     /// The distinct architectures of <c>pool_size</c> projection passes over the untrained
-    /// <paramref name="supernet"/>, in the order first found, on random weight-half batches.
+    /// <paramref name="supernet"/>, in the order first found, on random weight-half batches (one per round: per
+    /// edge decision in NB201; the normal and reduction cells' decisions of a DARTS round share one, as the
+    /// reference's <c>pt_project</c> takes one batch per step).
     /// </summary>
     public static List<IGenotype> Propose(IProxy proxy, ISupernet supernet, ZeroCostPtOptions options, int seed,
         SearchData data, StopSignal? stop = null, string task = "zc-pt")
@@ -63,11 +77,11 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
         for (var pass = 0; pass < options.PoolSize; pass++)
         {
             stop?.ThrowIfRequested(task);
-            var order = EdgeProjection.Order(space, options.EdgeOrder, seed * 1000 + pass);
+            var plan = ProjectionPlan.Of(space, options.EdgeOrder, seed * 1000 + pass);
             var batch = batches.Next();
             try
             {
-                var picks = EdgeProjection.Run(space, start, order, options.ExcludeNone,
+                var picks = EdgeProjection.Run(space, start, plan, options.ExcludeNone,
                     masked => Score(proxy, supernet, Mixing.Of(space.Split(masked)), batch.Images, batch.Labels),
                     decided =>
                     {
@@ -76,7 +90,7 @@ public sealed class ZeroCostPtSelector(ZeroCostPtOptions options) : IArchitectur
                         batch = batches.Next();
                         return decided.Current;
                     }, tiesByWeight: false);
-                var genotype = space.FromChoices(space.PerCellType(picks));
+                var genotype = EdgeProjection.Genotype(space, picks, options.ExcludeNone);
                 if (!candidates.Contains(genotype)) candidates.Add(genotype);
             }
             finally
