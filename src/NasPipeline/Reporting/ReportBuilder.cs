@@ -34,6 +34,8 @@ public static class ReportBuilder
             Generated = inputs.GeneratedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", Format.Invariant),
             Seeds = string.Join(", ", m.Experiment.Seeds), HasGrid = m.HasGrid, HasRetrain = evaluation.Retrain,
             HasBenchmark = evaluation.Nb201, Metric = metric,
+            BenchmarkSize = inputs.Benchmark?.Architectures.ToString("N0", Format.Invariant) ?? "",
+            BenchmarkBest = inputs.Benchmark?.BestCifar10Test.ToString("F2", Format.Invariant) ?? "",
             Findings = FailedFinding(inputs.Failed).Concat(m.HasGrid
                 ? Findings.Of(m, pairs, statistics, view, compute.Footprint)
                 : [$"Compute: {compute.Footprint}."]).ToList(),

@@ -16,6 +16,12 @@ public sealed record ReportInputs(
 {
     /// <summary>Cells whose nodes failed (on_failure = "continue"); empty when every node finished.</summary>
     public IReadOnlyList<FailedCell> Failed { get; init; } = [];
+
+    /// <summary>
+    /// The benchmark table's size and best CIFAR-10 test accuracy (the regret's reference), when the nb201
+    /// evaluator ran; the report states them from the table rather than from memory.
+    /// </summary>
+    public (int Architectures, double BestCifar10Test)? Benchmark { get; init; }
 }
 
 /// <summary>

@@ -60,7 +60,12 @@ public sealed class ReportStage(
             files.Add(ProxyCorrelations);
         }
         var inputs = new ReportInputs(manifest, results, notApplicable, supernets, usage, proxyStudy, versions,
-            DateTime.UtcNow) { Failed = _failed };
+            DateTime.UtcNow)
+        {
+            Failed = _failed,
+            Benchmark = manifest.Evaluation.Nb201 && table is not null
+                ? (table().Entries.Count, table().BestCifar10Test) : null,
+        };
         var figures = new ReportFigures(context.Directory);
         var model = ReportBuilder.Build(inputs, figures);
         foreach (var (output, template) in Templates)

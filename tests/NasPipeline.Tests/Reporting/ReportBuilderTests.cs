@@ -76,4 +76,19 @@ public sealed class ReportBuilderTests
         Assert.That((model.HasRetrain, model.HasBenchmark), Is.EqualTo((false, true)));
         Assert.That(model.Metric, Does.Contain("NAS-Bench-201"));
     }
+
+    /// <summary>The benchmark note states the table's own size and best accuracy (a subset table gives its own).</summary>
+    [TestCase(15625, 94.37, "15,625", "94.37")]
+    [TestCase(12, 91.5, "12", "91.50")]
+    public void Render_BenchmarkNote_TakesSizeAndBestFromTheTable(int size, double best, string sizeText, string bestText)
+    {
+        using var fixture = new ReportFixture();
+        var manifest = ExperimentManifest.Parse(
+            Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
+        var model = fixture.Build(manifest, [], benchmark: (size, best));
+        foreach (var template in new[] { "report.sbn-md", "report.sbn-html" })
+            Assert.That(TemplateRenderer.Render(Template(template), model),
+                Does.Contain($"among all {sizeText} architectures").And.Contain($"test accuracy ({bestText}) minus"),
+                template);
+    }
 }

@@ -20,9 +20,11 @@ public sealed class ReportFixture : IDisposable
 
     public ReportModel Build(ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results,
         IReadOnlyList<NotApplicablePair>? notApplicable = null, IReadOnlyList<NodeUsage>? usage = null,
-        IReadOnlyDictionary<string, string>? versions = null, IReadOnlyList<SupernetRun>? supernets = null) =>
+        IReadOnlyDictionary<string, string>? versions = null, IReadOnlyList<SupernetRun>? supernets = null,
+        (int, double)? benchmark = null) =>
         ReportBuilder.Build(new ReportInputs(manifest, results, notApplicable ?? [], supernets ?? [], usage ?? [], null,
-            versions ?? new Dictionary<string, string>(), DateTime.UnixEpoch), new ReportFigures(Directory));
+            versions ?? new Dictionary<string, string>(), DateTime.UnixEpoch) { Benchmark = benchmark },
+            new ReportFigures(Directory));
 
     public static string Template(string name) => Path.Combine(RepoPaths.Templates, name);
 

@@ -15,6 +15,10 @@ public sealed record ReportModel
     public required bool HasRetrain { get; init; }
     public required bool HasBenchmark { get; init; }
 
+    /// <summary>With the benchmark: its number of architectures ("15,625") and best CIFAR-10 test accuracy.</summary>
+    public string BenchmarkSize { get; init; } = "";
+    public string BenchmarkBest { get; init; } = "";
+
     /// <summary>What the tests, ranks and main table measure, e.g. "retrain test accuracy (%)".</summary>
     public required string Metric { get; init; }
 
