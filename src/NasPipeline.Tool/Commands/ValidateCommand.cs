@@ -3,7 +3,9 @@ using NasPipeline.Manifest;
 
 namespace NasPipeline.Tool.Commands;
 
-/// <summary><c>nas validate [files…]</c>: checks manifests without running anything; exit 2 on the first bad one.</summary>
+/// <summary>
+/// <c>nas validate [files…]</c>: checks manifests without running anything; exit 2 on the first bad one.
+/// </summary>
 public static class ValidateCommand
 {
     public static Command Create()

@@ -4,7 +4,9 @@ using NasPipeline.Caching;
 
 namespace NasPipeline.Artifacts;
 
-/// <summary>Tidy CSV (header from the record's properties, invariant culture), written to a temp file and renamed into place.</summary>
+/// <summary>
+/// Tidy CSV (header from the record's properties, invariant culture), written to a temp file and renamed into place.
+/// </summary>
 public static class Csv
 {
     public static void Write<T>(string path, IEnumerable<T> rows) =>

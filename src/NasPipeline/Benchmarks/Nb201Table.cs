@@ -73,14 +73,19 @@ public sealed class Nb201Table
         _byArch.TryGetValue(arch, out var entry) ? entry
             : throw new DataException($"architecture {arch} is not in the NAS-Bench-201 table ({Entries.Count} rows)");
 
-    /// <summary>A seeded sample of <paramref name="size"/> architectures in table order (all when 0 or at least the table's size).</summary>
+    /// <summary>
+    /// A seeded sample of <paramref name="size"/> architectures in table order (all when 0 or at least the table's
+    /// size).
+    /// </summary>
     public IReadOnlyList<Nb201Entry> Sample(int size, int seed)
     {
         if (size <= 0 || size >= Entries.Count) return Entries;
         return Permutation.Seeded(Entries.Count, seed)[..size].Order().Select(i => Entries[i]).ToList();
     }
 
-    /// <summary>The <c>nb201</c> evaluator: the architecture's benchmark accuracies, rank, percentile and regret.</summary>
+    /// <summary>
+    /// The <c>nb201</c> evaluator: the architecture's benchmark accuracies, rank, percentile and regret.
+    /// </summary>
     public BenchmarkResult Evaluate(string arch)
     {
         var entry = Lookup(arch);
@@ -89,7 +94,10 @@ public sealed class Nb201Table
             rank, Entries.Count, percentile, BestCifar10Test - entry.Cifar10Test);
     }
 
-    /// <summary>1-based rank by CIFAR-10 test accuracy (ties share the best rank) and the share of architectures it beats or ties.</summary>
+    /// <summary>
+    /// 1-based rank by CIFAR-10 test accuracy (ties share the best rank) and the share of architectures it beats or
+    /// ties.
+    /// </summary>
     public (int Rank, double Percentile) Cifar10TestRank(double accuracy)
     {
         var better = _testSorted.TakeWhile(v => v > accuracy).Count();

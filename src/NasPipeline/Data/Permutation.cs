@@ -1,6 +1,8 @@
 namespace NasPipeline.Data;
 
-/// <summary>Seeded permutations: the one way the project shuffles indices, so the same seed gives the same order everywhere.</summary>
+/// <summary>
+/// Seeded permutations: the one way the project shuffles indices, so the same seed gives the same order everywhere.
+/// </summary>
 public static class Permutation
 {
     /// <summary>0..count−1 in an order fixed by <paramref name="seed"/> (System.Random's Fisher–Yates).</summary>

@@ -12,10 +12,14 @@ public sealed record DatasetSection(
     string Name, string? Path, int WeightSize, int AlphaSize, int TestSize, int SplitSeed,
     SyntheticOptions? Synthetic, string Augment)
 {
-    /// <summary>Where the manifest sets <c>path</c> (not part of any stage key), for errors about missing files.</summary>
+    /// <summary>
+    /// Where the manifest sets <c>path</c> (not part of any stage key), for errors about missing files.
+    /// </summary>
     [JsonIgnore] public SourceLocation? PathLocation { get; init; }
 
-    /// <summary>"file:line:col: [dataset] path = …" when the manifest set the path, else "[dataset] name = …".</summary>
+    /// <summary>
+    /// "file:line:col: [dataset] path = …" when the manifest set the path, else "[dataset] name = …".
+    /// </summary>
     public string Describe() => PathLocation is { } at ? $"{at}: [dataset] path = \"{Path}\"" : $"[dataset] name = \"{Name}\"";
 
     public static readonly string[] Names = ["fashion-mnist", "cifar10", "cifar100", "synthetic"];

@@ -15,7 +15,9 @@ public sealed class PluginCatalog<TPlugin>(string kind, IEnumerable<PluginEntry<
     public IEnumerable<string> Names => _entries.Keys.Order(StringComparer.Ordinal);
     public IEnumerable<PluginEntry<TPlugin>> Entries => _entries.Values.OrderBy(e => e.Name, StringComparer.Ordinal);
 
-    /// <summary>The entry for <paramref name="name"/>; an unknown name fails at its place listing the valid ones.</summary>
+    /// <summary>
+    /// The entry for <paramref name="name"/>; an unknown name fails at its place listing the valid ones.
+    /// </summary>
     public PluginEntry<TPlugin> Find(string name, SourceLocation where) =>
         _entries.GetValueOrDefault(name) ??
         throw new ManifestException(where, $"unknown {Kind} method \"{name}\"; valid methods: {string.Join(", ", Names)}");

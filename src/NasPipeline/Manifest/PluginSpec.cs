@@ -1,6 +1,8 @@
 namespace NasPipeline.Manifest;
 
-/// <summary>A [[trainers]] or [[selectors]] entry: the user's id for it, the method name and its typed options.</summary>
+/// <summary>
+/// A [[trainers]] or [[selectors]] entry: the user's id for it, the method name and its typed options.
+/// </summary>
 public sealed record PluginSpec(string Id, string Method, object Options, SourceLocation Location)
 {
     /// <summary>Reads one entry; the method's own options reader consumes the remaining keys.</summary>

@@ -3,7 +3,9 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.Proxies;
 
-/// <summary>The layers proxies score: convolutions and linear layers, as the zero-cost reference implementation does.</summary>
+/// <summary>
+/// The layers proxies score: convolutions and linear layers, as the zero-cost reference implementation does.
+/// </summary>
 public static class WeightedLayers
 {
     public static IReadOnlyList<nn.Module<Tensor, Tensor>> Of(nn.Module network) =>
@@ -19,7 +21,9 @@ public static class WeightedLayers
         _ => throw new ArgumentException($"{layer.GetName()} is not a weighted layer"),
     };
 
-    /// <summary>Σ over layers of f(W, ∂L/∂W) for gradients already computed; layers without a gradient (unused ops) give 0.</summary>
+    /// <summary>
+    /// Σ over layers of f(W, ∂L/∂W) for gradients already computed; layers without a gradient (unused ops) give 0.
+    /// </summary>
     public static double SumOverWeights(nn.Module network, Func<Tensor, Tensor, Tensor> perWeight)
     {
         double total = 0;

@@ -18,7 +18,9 @@ public sealed record RankCorrelation(int Count, double Spearman, double Kendall)
         return new RankCorrelation(pairs.Count, Correlation.Spearman(a, b), KendallTauB(a, b));
     }
 
-    /// <summary>τ-b = (C − D) / √((n₀ − n₁)(n₀ − n₂)), n₁ and n₂ the pairs tied in x and in y. NaN if either is constant.</summary>
+    /// <summary>
+    /// τ-b = (C − D) / √((n₀ − n₁)(n₀ − n₂)), n₁ and n₂ the pairs tied in x and in y. NaN if either is constant.
+    /// </summary>
     public static double KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         long concordant = 0, discordant = 0, tiedX = 0, tiedY = 0, pairs = 0;

@@ -52,7 +52,9 @@ public static class StackedEdges
         }).ToArray();
     }
 
-    /// <summary>Mixing weights [stacked edges, ops] as one view per cell type (one cell type: the tensor itself).</summary>
+    /// <summary>
+    /// Mixing weights [stacked edges, ops] as one view per cell type (one cell type: the tensor itself).
+    /// </summary>
     public static IReadOnlyList<Tensor> Split(this ISearchSpace space, Tensor stacked) =>
         space.CellTypes.Count == 1 ? [stacked]
             : stacked.split(space.CellTypes.Select(c => (long)c.EdgeCount).ToArray(), 0);

@@ -3,7 +3,9 @@ using NasPipeline.Trainers;
 
 namespace NasPipeline.Selectors;
 
-/// <summary>What a selector returns: the architecture, and anything the report should say about how it was chosen.</summary>
+/// <summary>
+/// What a selector returns: the architecture, and anything the report should say about how it was chosen.
+/// </summary>
 public sealed record SelectionResult(IGenotype Genotype, IReadOnlyList<string> Notes);
 
 /// <summary>What a selector reads besides its options and the seed; a select node is keyed by exactly that.</summary>

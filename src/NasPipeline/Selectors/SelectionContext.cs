@@ -55,7 +55,9 @@ public sealed class SelectionContext(
     /// <summary>How progress and log lines name this selection, e.g. "select pt from darts seed=0".</summary>
     public string Task { get; } = task;
 
-    /// <summary>The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).</summary>
+    /// <summary>
+    /// The trained supernet, loaded once; a selector may fine-tune it (the node's copy is not written back).
+    /// </summary>
     public ISupernet Supernet => _supernet.Value;
 
     public SearchData Data => _data.Value;

@@ -9,7 +9,10 @@ using NasPipeline.Selectors.ZeroCostPt;
 
 namespace NasPipeline.Selectors;
 
-/// <summary>Architecture selection methods by manifest name; one <c>zc-&lt;proxy&gt;</c> entry per proxy in <see cref="ProxyCatalog"/>.</summary>
+/// <summary>
+/// Architecture selection methods by manifest name; one <c>zc-&lt;proxy&gt;</c> entry per proxy in <see
+/// cref="ProxyCatalog"/>.
+/// </summary>
 public static class SelectorCatalog
 {
     public static readonly PluginCatalog<IArchitectureSelector> Default = new("selector",

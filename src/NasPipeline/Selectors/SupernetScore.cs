@@ -14,7 +14,8 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public static class SupernetScore
 {
-    /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running statistics).</param>
+    /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running
+    /// statistics).</param>
     /// <param name="stop">
     /// Checked before each batch (a whole α half takes minutes): once it is requested, this throws
     /// <see cref="NodeInterruptedException"/>.

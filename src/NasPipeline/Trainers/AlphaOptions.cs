@@ -2,7 +2,9 @@ using NasPipeline.Manifest;
 
 namespace NasPipeline.Trainers;
 
-/// <summary>The α optimiser (Adam) of the trainers that learn α by gradient; defaults are NB201's DARTS settings.</summary>
+/// <summary>
+/// The α optimiser (Adam) of the trainers that learn α by gradient; defaults are NB201's DARTS settings.
+/// </summary>
 public sealed record AlphaOptions(double LearningRate, double Beta1, double Beta2, double WeightDecay)
 {
     public static AlphaOptions Read(TomlSection s, double learningRate = 3e-4, double weightDecay = 1e-3) =>

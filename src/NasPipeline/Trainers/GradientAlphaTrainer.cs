@@ -16,7 +16,9 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
 
     public SupernetTrainingOptions Training => training;
 
-    /// <summary>The α optimiser's settings (selectors that keep training α, like DARTS-PT's tuning, reuse them).</summary>
+    /// <summary>
+    /// The α optimiser's settings (selectors that keep training α, like DARTS-PT's tuning, reuse them).
+    /// </summary>
     public AlphaOptions Alpha => alpha;
 
     protected optim.Optimizer AlphaOptimizer => _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");

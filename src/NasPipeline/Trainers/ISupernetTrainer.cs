@@ -12,7 +12,9 @@ public readonly record struct TrainingStep(int Epoch, int Epochs, int Step, int 
     /// <summary>Fraction of training done, 0 at the first step, approaching 1 at the last.</summary>
     public double Progress => (Epoch * (double)StepsPerEpoch + Step) / (Epochs * (double)StepsPerEpoch);
 
-    /// <summary>Linear interpolation over epochs: <paramref name="from"/> in the first epoch, <paramref name="to"/> in the last.</summary>
+    /// <summary>
+    /// Linear interpolation over epochs: <paramref name="from"/> in the first epoch, <paramref name="to"/> in the last.
+    /// </summary>
     public double Anneal(double from, double to) => Epochs <= 1 ? from : from + (to - from) * Epoch / (Epochs - 1);
 
     /// <summary>
@@ -59,10 +61,15 @@ public interface ISupernetTrainer
     /// </summary>
     void UseWeightOptimizer(optim.Optimizer optimizer) { }
 
-    /// <summary>The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do nothing.</summary>
+    /// <summary>
+    /// The architecture step; adds its loss/accuracy to <paramref name="metrics"/>. Methods that do not learn α do
+    /// nothing.
+    /// </summary>
     void UpdateArchitecture(ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics);
 
-    /// <summary>Mixing for the weight step on <paramref name="batch"/>; the loop does not back-propagate into α through it.</summary>
+    /// <summary>
+    /// Mixing for the weight step on <paramref name="batch"/>; the loop does not back-propagate into α through it.
+    /// </summary>
     Mixing WeightStepMixing(ISupernet supernet, Batch batch, TrainingStep step);
 
     /// <summary>Mixing for measuring the supernet's validation accuracy under the method's own semantics.</summary>

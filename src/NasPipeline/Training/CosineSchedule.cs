@@ -1,6 +1,8 @@
 namespace NasPipeline.Training;
 
-/// <summary>Cosine annealing from <c>max</c> at epoch 0 to <c>min</c> at the last epoch's end, stepped per epoch.</summary>
+/// <summary>
+/// Cosine annealing from <c>max</c> at epoch 0 to <c>min</c> at the last epoch's end, stepped per epoch.
+/// </summary>
 public static class CosineSchedule
 {
     public static double At(int epoch, int epochs, double max, double min) =>

@@ -24,7 +24,9 @@ public sealed record SupernetTrainingResult(
 /// </summary>
 public static class SupernetTrainingLoop
 {
-    /// <summary>Seed of the generator that samples architectures for evaluation (GDAS, RSWS): the same every epoch.</summary>
+    /// <summary>
+    /// Seed of the generator that samples architectures for evaluation (GDAS, RSWS): the same every epoch.
+    /// </summary>
     public const ulong EvaluationSeed = 201;
 
     public static SupernetTrainingResult Run(

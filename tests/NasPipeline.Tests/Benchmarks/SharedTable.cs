@@ -2,7 +2,9 @@ using NasPipeline.Benchmarks;
 
 namespace NasPipeline.Tests.Benchmarks;
 
-/// <summary>The NAS-Bench-201 table from ../shared/data/nb201/, read in place (never copied into the project).</summary>
+/// <summary>
+/// The NAS-Bench-201 table from ../shared/data/nb201/, read in place (never copied into the project).
+/// </summary>
 public static class SharedTable
 {
     public static string Path => System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoPaths.Root, "..", "shared", "data", "nb201", "nb201.csv"));

@@ -2,7 +2,10 @@ using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
 
-/// <summary>[benchmark], [evaluation] and [proxy_study]: what a well-formed manifest gets (errors are in MalformedManifestTests).</summary>
+/// <summary>
+/// [benchmark], [evaluation] and [proxy_study]: what a well-formed manifest gets (errors are in
+/// MalformedManifestTests).
+/// </summary>
 public sealed class BenchmarkSectionsTests
 {
     const string Experiment = "[experiment]\nname = \"t\"\nseeds = [0]\n\n";

@@ -13,7 +13,9 @@ public sealed class ExperimentsFolderTests
         Assert.DoesNotThrow(() => ExperimentManifest.Load(Path.Combine(RepoPaths.Root, "experiments", name)));
 }
 
-/// <summary>The paper's NB201 manifest: checkable without CIFAR-10, and precise about what is missing when run.</summary>
+/// <summary>
+/// The paper's NB201 manifest: checkable without CIFAR-10, and precise about what is missing when run.
+/// </summary>
 [Category("Integration")]
 public sealed class PaperNb201ManifestTests
 {

@@ -3,7 +3,9 @@ using NasPipeline.Tool;
 
 namespace NasPipeline.Tests.Manifest;
 
-/// <summary>Each broken manifest fails with its own message, at the line and column of the culprit, and exit code 2.</summary>
+/// <summary>
+/// Each broken manifest fails with its own message, at the line and column of the culprit, and exit code 2.
+/// </summary>
 public sealed class MalformedManifestTests
 {
     const string Valid = """

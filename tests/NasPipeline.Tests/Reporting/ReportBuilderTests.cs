@@ -77,7 +77,9 @@ public sealed class ReportBuilderTests
         Assert.That(model.Metric, Does.Contain("NAS-Bench-201"));
     }
 
-    /// <summary>The benchmark note states the table's own size and best accuracy (a subset table gives its own).</summary>
+    /// <summary>
+    /// The benchmark note states the table's own size and best accuracy (a subset table gives its own).
+    /// </summary>
     [TestCase(15625, 94.37, "15,625", "94.37")]
     [TestCase(12, 91.5, "12", "91.50")]
     public void Render_BenchmarkNote_TakesSizeAndBestFromTheTable(int size, double best, string sizeText, string bestText)

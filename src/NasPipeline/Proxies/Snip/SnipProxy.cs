@@ -2,7 +2,10 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.Proxies.Snip;
 
-/// <summary>SNIP (Lee et al., 2019) at initialisation: Σ |θ ⊙ ∂L/∂θ| over conv and linear weights, L the cross-entropy on the batch.</summary>
+/// <summary>
+/// SNIP (Lee et al., 2019) at initialisation: Σ |θ ⊙ ∂L/∂θ| over conv and linear weights, L the cross-entropy on the
+/// batch.
+/// </summary>
 public sealed class SnipProxy : IProxy
 {
     public string Name => "snip";

@@ -19,10 +19,14 @@ public sealed record InteractionTest(
     public const long ExactLimit = 1_000_000;
     const int Draws = 20_000;
 
-    /// <summary>One supernet's results: its trainer, seed and one value per selector (in a fixed selector order).</summary>
+    /// <summary>
+    /// One supernet's results: its trainer, seed and one value per selector (in a fixed selector order).
+    /// </summary>
     public sealed record Block(string Trainer, int Seed, IReadOnlyList<double> Values);
 
-    /// <summary>Null when the design cannot test anything (fewer than two trainers or selectors, or one seed).</summary>
+    /// <summary>
+    /// Null when the design cannot test anything (fewer than two trainers or selectors, or one seed).
+    /// </summary>
     public static InteractionTest? Run(IReadOnlyList<string> selectors, IReadOnlyList<Block> blocks)
     {
         var trainers = blocks.Select(b => b.Trainer).Distinct().ToList();

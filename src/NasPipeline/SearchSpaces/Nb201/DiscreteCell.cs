@@ -3,7 +3,9 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.SearchSpaces.Nb201;
 
-/// <summary>A cell with one operation per edge; node i is the sum of its incoming edges, the output is node 3.</summary>
+/// <summary>
+/// A cell with one operation per edge; node i is the sum of its incoming edges, the output is node 3.
+/// </summary>
 public sealed class DiscreteCell : nn.Module<Tensor, Tensor>
 {
     readonly ModuleList<nn.Module<Tensor, Tensor>> edges;

@@ -4,7 +4,8 @@ namespace NasPipeline.SearchSpaces.Nb201;
 
 /// <summary>
 /// A discrete NB201 cell: one operation per edge, in edge order. Prints and parses the benchmark's arch
-/// strings, e.g. <c>|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|</c>.
+/// strings, e.g.
+/// <c>|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|</c>.
 /// </summary>
 public sealed class Genotype : IGenotype, IEquatable<Genotype>
 {

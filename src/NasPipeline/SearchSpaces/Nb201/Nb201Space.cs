@@ -3,7 +3,9 @@ namespace NasPipeline.SearchSpaces.Nb201;
 /// <summary>The NAS-Bench-201 cell space: 4 nodes, 6 edges, 5 operations, in the benchmark's own orders.</summary>
 public static class Nb201Space
 {
-    /// <summary>Candidate operations in the benchmark's canonical order (NASLib's order differs: never mix them).</summary>
+    /// <summary>
+    /// Candidate operations in the benchmark's canonical order (NASLib's order differs: never mix them).
+    /// </summary>
     public static readonly IReadOnlyList<string> Operations = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"];
 
     /// <summary>Edges (to ← from) in arch-string order: 1←0, 2←0, 2←1, 3←0, 3←1, 3←2.</summary>

@@ -2,7 +2,9 @@ using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Selectors.Random;
 
-/// <summary>A uniformly random architecture, seeded by the experiment seed: the control every selection study needs.</summary>
+/// <summary>
+/// A uniformly random architecture, seeded by the experiment seed: the control every selection study needs.
+/// </summary>
 public sealed class RandomSelector : IArchitectureSelector
 {
     public SelectionReads Reads => SelectionReads.Space;
