@@ -2,6 +2,9 @@ using BenchmarkDotNet.Attributes;
 using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
+using NasPipeline.SearchSpaces;
 
 namespace NasPipeline.Bench;
 
@@ -24,7 +27,7 @@ public class MixedOpBenchmarks
         var size = BenchSize.Of(Size);
         set_num_threads(BenchSize.Threads);
         manual_seed(0);
-        _edge = new MixedOp(size.Channels);
+        _edge = Nb201Operations.Mixed(size.Channels);
         _cell = new SearchCell(size.Channels);
         _alpha = randn(Nb201Space.EdgeCount, Nb201Space.OperationCount).mul_(1e-3).requires_grad_();
         _input = randn(BenchSize.Batch, size.Channels, size.ImageSize, size.ImageSize);
@@ -44,7 +47,7 @@ public class MixedOpBenchmarks
     public void SearchCellForwardBackward()
     {
         using var scope = NewDisposeScope();
-        _cell.Forward(_input, new Mixing(nn.functional.softmax(_alpha, -1))).sum().backward();
+        _cell.Forward(_input, new CellMixing(nn.functional.softmax(_alpha, -1))).sum().backward();
         _cell.zero_grad();
         _alpha.grad?.zero_();
     }

@@ -5,6 +5,9 @@ using NasPipeline.Trainers;
 using NasPipeline.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
+using NasPipeline.SearchSpaces;
+using NasPipeline.SearchSpaces.Nb201;
 
 namespace NasPipeline.Bench;
 

@@ -1,5 +1,4 @@
 using NasPipeline.Data;
-using NasPipeline.Training;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Evaluation;

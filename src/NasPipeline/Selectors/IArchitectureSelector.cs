@@ -1,5 +1,7 @@
 using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Selectors;
 

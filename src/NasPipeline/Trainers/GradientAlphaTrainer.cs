@@ -3,6 +3,7 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers;
 

@@ -7,6 +7,8 @@ using NasPipeline.Trainers.OneShot;
 using NasPipeline.Trainers.Rsws;
 using NasPipeline.Trainers.Sdarts;
 using NasPipeline.Trainers.Snas;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers;
 

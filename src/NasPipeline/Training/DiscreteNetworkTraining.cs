@@ -1,8 +1,8 @@
+using NasPipeline.Evaluation;
 using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.Manifest;
-using NasPipeline.Trainers;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Training;

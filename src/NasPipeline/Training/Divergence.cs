@@ -1,5 +1,4 @@
 using System.Globalization;
-using NasPipeline.Trainers;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Training;

@@ -1,9 +1,9 @@
+using NasPipeline.Evaluation;
 using System.Diagnostics;
 using NasPipeline.Checkpoints;
 using NasPipeline.Data;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
-using NasPipeline.Trainers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -42,7 +42,7 @@ public sealed class ProjectedTuning : IDisposable
     }
 
     /// <summary>Whether the trainer learns α (then each tuning step also takes an α step on an α-half batch).</summary>
-    public bool LearnsAlpha => _trainer is GradientAlphaTrainer;
+    public bool LearnsAlpha => _trainer.LearnsArchitecture;
 
     /// <summary>Holds the decided edges at their picks from now on (in tuning and in every other forward).</summary>
     /// <remarks>Picks and done flags are per stacked edge (<see cref="StackedEdges"/>).</remarks>

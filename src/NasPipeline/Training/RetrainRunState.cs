@@ -1,3 +1,5 @@
+using NasPipeline.Evaluation;
+
 namespace NasPipeline.Training;
 
 /// <summary>

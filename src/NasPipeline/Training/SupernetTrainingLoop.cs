@@ -4,7 +4,6 @@ using NasPipeline.Data;
 using NasPipeline.Evaluation;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
-using NasPipeline.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -6,6 +6,8 @@ using NasPipeline.SearchSpaces.Nb201;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers;
 

@@ -7,6 +7,7 @@ using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Training;
 

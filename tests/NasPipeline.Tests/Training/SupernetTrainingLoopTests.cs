@@ -5,12 +5,13 @@ using NasPipeline.Tests.Trainers;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Training;
 
 public sealed class SupernetTrainingLoopTests
 {
-    static NasPipeline.Trainers.ISupernetTrainer Darts() => TrainerKit.Trainer("darts", "epochs = 4\nbatch_size = 16\nlr = 0.05\nalpha_lr = 3e-3");
+    static NasPipeline.Training.ISupernetTrainer Darts() => TrainerKit.Trainer("darts", "epochs = 4\nbatch_size = 16\nlr = 0.05\nalpha_lr = 3e-3");
 
     sealed class LiveTensors : IProgressSink
     {

@@ -131,7 +131,7 @@ public sealed class DartsSearchNetwork : nn.Module<Tensor, Tensor>, ISupernet
 
     /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
     public DartsSearchNetwork Float64Copy() =>
-        Proxies.Float64Copy.Of(this, () => new DartsSearchNetwork(Channels, Layers, InputChannels, Classes));
+        SearchSpaces.Float64Copy.Of(this, () => new DartsSearchNetwork(Channels, Layers, InputChannels, Classes));
 
     ISupernet ISupernet.Float64Copy() => Float64Copy();
 

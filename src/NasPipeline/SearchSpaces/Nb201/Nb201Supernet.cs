@@ -40,7 +40,7 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>, ISupernet
 
     /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
     public Nb201Supernet Float64Copy() =>
-        Proxies.Float64Copy.Of(this, () => new Nb201Supernet(Channels, CellsPerStage, InputChannels, Classes));
+        SearchSpaces.Float64Copy.Of(this, () => new Nb201Supernet(Channels, CellsPerStage, InputChannels, Classes));
 
     ISupernet ISupernet.Float64Copy() => Float64Copy();
 
@@ -76,7 +76,7 @@ public sealed class Nb201Supernet : nn.Module<Tensor, Tensor>, ISupernet
     /// <remarks>
     /// <c>fuse</c> true (training, tuning, scoring): soft mixings run each cell fused per source node
     /// (<see cref="FusedCell"/>), the same numbers and statistics without calling the op modules. False: every op
-    /// module is called, as module hooks and proxies need (<see cref="Supernet.MixedSupernet"/>).
+    /// module is called, as module hooks and proxies need (<see cref="Proxies.MixedSupernet"/>).
     /// </remarks>
     public Tensor Forward(Tensor input, Mixing mixing, bool fuse = true)
     {

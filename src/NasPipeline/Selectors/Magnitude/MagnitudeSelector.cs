@@ -1,6 +1,8 @@
 using System.Globalization;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Selectors.Magnitude;
 

@@ -5,6 +5,7 @@ using NasPipeline.Supernet;
 using NasPipeline.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Selectors.SharedWeights;
 

@@ -3,6 +3,7 @@ using NasPipeline.Supernet;
 using NasPipeline.Trainers.Darts;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers.DartsSecondOrder;
 

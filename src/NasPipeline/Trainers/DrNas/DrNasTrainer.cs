@@ -1,6 +1,8 @@
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers.DrNas;
 

@@ -2,6 +2,8 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Sampling;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers.Gdas;
 

@@ -1,5 +1,7 @@
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers.Sdarts;
 

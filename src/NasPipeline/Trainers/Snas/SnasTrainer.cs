@@ -2,6 +2,8 @@ using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
 using NasPipeline.Trainers.Gdas;
 using NasPipeline.Trainers.Sampling;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Trainers.Snas;
 

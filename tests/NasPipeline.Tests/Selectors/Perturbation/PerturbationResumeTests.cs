@@ -43,7 +43,7 @@ public sealed class PerturbationResumeTests
         manual_seed(0); // SelectStage seeds the node
         var mixing = Enumerable.Range(0, 6)
             .Select(e => Enumerable.Range(0, 5).Select(k => (k + e) % 5 / 10.0).ToArray()).ToArray();
-        NasPipeline.Trainers.ISupernetTrainer trainer = alphaLearned
+        NasPipeline.Training.ISupernetTrainer trainer = alphaLearned
             ? new NasPipeline.Trainers.Darts.DartsTrainer(new(Training, Alpha))
             : new KeepAlphaTrainer(Training);
         using var context = new SelectionContext(mixing, 0, Trained, () => Data, trainer: trainer,

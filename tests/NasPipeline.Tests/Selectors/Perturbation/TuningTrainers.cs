@@ -5,6 +5,7 @@ using NasPipeline.Trainers;
 using NasPipeline.Trainers.Darts;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Selectors.Perturbation;
 
@@ -15,6 +16,7 @@ namespace NasPipeline.Tests.Selectors.Perturbation;
 public sealed class KeepAlphaTrainer(SupernetTrainingOptions training) : ISupernetTrainer
 {
     public SupernetTrainingOptions Training => training;
+    public bool LearnsArchitecture => false;
     public void Attach(ISupernet supernet) { }
     public void UpdateArchitecture(
         ISupernet supernet, SearchBatch batch, TrainingStep step, RunningMean metrics) { }

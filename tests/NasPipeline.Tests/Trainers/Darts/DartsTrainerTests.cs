@@ -1,6 +1,7 @@
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.Darts;
 

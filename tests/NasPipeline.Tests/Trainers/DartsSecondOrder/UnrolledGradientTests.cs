@@ -4,6 +4,8 @@ using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.DartsSecondOrder;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.DartsSecondOrder;
 

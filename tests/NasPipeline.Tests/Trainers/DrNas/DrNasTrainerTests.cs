@@ -5,6 +5,7 @@ using NasPipeline.Trainers;
 using NasPipeline.Trainers.DrNas;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.DrNas;
 

@@ -4,6 +4,7 @@ using NasPipeline.Supernet;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.Gdas;
 

@@ -1,6 +1,8 @@
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.Sdarts;
 using static TorchSharp.torch;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.Sdarts;
 

@@ -1,6 +1,8 @@
 using NasPipeline.Manifest;
 using NasPipeline.Trainers;
 using NasPipeline.Trainers.Gdas;
+using NasPipeline.Training;
+using NasPipeline.Evaluation;
 
 namespace NasPipeline.Tests.Trainers.Snas;
 

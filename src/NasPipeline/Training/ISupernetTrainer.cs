@@ -1,10 +1,10 @@
 using NasPipeline.Checkpoints;
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
-using NasPipeline.Training;
 using static TorchSharp.torch;
+using NasPipeline.Evaluation;
 
-namespace NasPipeline.Trainers;
+namespace NasPipeline.Training;
 
 /// <summary>Where the shared loop is within training, for schedules that anneal (temperatures, ε ramps).</summary>
 public readonly record struct TrainingStep(int Epoch, int Epochs, int Step, int StepsPerEpoch, double LearningRate)

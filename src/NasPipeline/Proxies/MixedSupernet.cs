@@ -1,8 +1,7 @@
-using NasPipeline.Proxies;
 using NasPipeline.SearchSpaces;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Supernet;
+namespace NasPipeline.Proxies;
 
 /// <summary>
 /// A supernet frozen at one mixing, seen as an ordinary network (x → logits), so proxies can score it: its forward

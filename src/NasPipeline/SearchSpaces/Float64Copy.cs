@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace NasPipeline.Proxies;
+namespace NasPipeline.SearchSpaces;
 
 /// <summary>
 /// A float64 twin of a network, for proxies that overflow float32 (synflow). Built fresh under a float64 default

@@ -1,7 +1,8 @@
 using NasPipeline.SearchSpaces;
 using NasPipeline.Supernet;
+using NasPipeline.Evaluation;
 
-namespace NasPipeline.Trainers;
+namespace NasPipeline.Training;
 
 /// <summary>
 /// A trainer attached to a supernet for the span of a <c>using</c>: <see cref="ISupernetTrainer.Attach"/> now,

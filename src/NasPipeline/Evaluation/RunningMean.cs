@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace NasPipeline.Training;
+namespace NasPipeline.Evaluation;
 
 /// <summary>Sample-weighted loss and accuracy over the batches of an epoch.</summary>
 public sealed class RunningMean

@@ -5,7 +5,7 @@ using NasPipeline.Supernet;
 using NasPipeline.Tests.Trainers;
 using static TorchSharp.torch;
 
-namespace NasPipeline.Tests.Supernet;
+namespace NasPipeline.Tests.Proxies;
 
 /// <summary>
 /// Proxies score a supernet through <see cref="MixedSupernet"/>, which runs the per-op forward: their hooks on op

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace NasPipeline.Tests;
+
+/// <summary>
+/// Dependencies between the library's folders point one way (docs/layout.md): a folder may use only folders in
+/// lower layers. A use is a <c>using NasPipeline.X</c> or any <c>NasPipeline.X.</c> name (doc references count:
+/// a cref is a dependency a reader follows). One known violation is listed below; the test fails both when a new one
+/// appears and when a listed one goes away (then delete it from the list).
+/// </summary>
+public sealed class FolderDependencyTests
+{
+    /// <summary>Layers from the bottom: a folder may use the folders of the layers before its own.</summary>
+    static readonly string[][] Layers =
+    [
+        ["Caching", "Checkpoints", "SearchSpaces"],
+        ["Manifest"],
+        ["Data", "Supernet"],
+        ["Evaluation", "Benchmarks", "Proxies"],
+        ["Training"],
+        ["Trainers", "ProxyStudy"],
+        ["Selectors", "Artifacts", "Graph"],
+        ["Reporting", "Execution"],
+        ["Stages"],
+    ];
+
+    /// <summary>
+    /// Still to be turned round (issue 15 item 2): the manifest loader builds each plug-in's options through the
+    /// trainer, selector and proxy catalogs, so Manifest reaches up to them.
+    /// </summary>
+    static readonly string[] KnownViolations =
+        ["Manifest → Proxies", "Manifest → Selectors", "Manifest → Trainers"];
+
+    static int LayerOf(string folder)
+    {
+        for (var i = 0; i < Layers.Length; i++)
+            if (Layers[i].Contains(folder)) return i;
+        throw new AssertionException($"folder {folder} has no layer: add it to FolderDependencyTests.Layers");
+    }
+
+    static IEnumerable<(string From, string To, string File)> Uses()
+    {
+        var library = Path.Combine(RepoPaths.Root, "src", "NasPipeline");
+        foreach (var folder in Directory.GetDirectories(library).Select(Path.GetFileName))
+        {
+            if (folder is "bin" or "obj") continue;
+            foreach (var file in Directory.GetFiles(Path.Combine(library, folder!), "*.cs", SearchOption.AllDirectories))
+                foreach (var to in Regex.Matches(File.ReadAllText(file), @"\bNasPipeline\.([A-Z][A-Za-z]+)")
+                             .Select(m => m.Groups[1].Value).Distinct().Where(to => to != folder))
+                    yield return (folder!, to, Path.GetRelativePath(library, file));
+        }
+    }
+
+    [Test]
+    public void EveryFolder_UsesOnlyLowerLayers()
+    {
+        var uses = Uses().ToList();
+        Assert.That(uses.Select(u => u.From).Distinct(), Does.Contain("Stages").And.Contain("Training"),
+            "the scan reads the library");
+        var violations = uses.Where(u => LayerOf(u.To) >= LayerOf(u.From))
+            .GroupBy(u => $"{u.From} → {u.To}")
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(u => u.File).Distinct()));
+        var unexpected = violations.Where(v => !KnownViolations.Contains(v.Key)).Select(v => $"{v.Key} ({v.Value})");
+        Assert.That(unexpected, Is.Empty, "folders using a folder of their own or a higher layer");
+        Assert.That(KnownViolations.Where(k => !violations.ContainsKey(k)), Is.Empty,
+            "listed violations that are gone: remove them from KnownViolations");
+    }
+}
