@@ -10,7 +10,7 @@ namespace NasPipeline.Tests.Stages;
 [Category("Integration")]
 public sealed class BenchmarkPipelineTests
 {
-    /// <summary>The shared table's path for a manifest (the test is skipped, saying where it looked, without it).</summary>
+    /// <summary>The shared table's path for manifests (skips the test, saying where it looked, without it).</summary>
     static string Table
     {
         get
