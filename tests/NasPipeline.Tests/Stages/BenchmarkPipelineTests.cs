@@ -10,7 +10,15 @@ namespace NasPipeline.Tests.Stages;
 [Category("Integration")]
 public sealed class BenchmarkPipelineTests
 {
-    static string Table => SharedTable.Require() is not null ? SharedTable.Path.Replace("\\", "/") : "";
+    /// <summary>The shared table's path for manifests (skips the test, saying where it looked, without it).</summary>
+    static string Table
+    {
+        get
+        {
+            SharedTable.Require();
+            return SharedTable.Path.Replace("\\", "/");
+        }
+    }
 
     [Test]
     public void Nb201Only_SkipsRetrain_AndReportsBenchmarkNumbersLabelledAsSuch()

@@ -36,17 +36,28 @@ public sealed class Nb201SupernetTests
     }
 
     [Test]
-    public void Forward_UsesSoftmaxOfAlpha()
+    public void Forward_MixesWithTheSoftmaxOfAlpha_HandComputed()
     {
+        // α = log p + c per edge, so softmax(α) = p whatever c; p is written out by hand, not computed by softmax.
+        float[] p = [0.1f, 0.2f, 0.3f, 0.15f, 0.25f];
         manual_seed(2);
         using var net = new Nb201Supernet(4, 1, 1, 3);
         net.eval();
+        using (no_grad())
+            for (var edge = 0; edge < 6; edge++)
+                for (var op = 0; op < 5; op++)
+                    net.Alpha[edge, op] = tensor(MathF.Log(p[op]) + edge);
         using var x = randn(2, 1, 8, 8);
+        using var expectedWeights = tensor(p).expand(6, 5).contiguous();
+        using var rawAlpha = net.Alpha.detach().clone();
         using (no_grad())
         {
             using var implicitWeights = net.forward(x);
-            using var explicitWeights = net.Forward(x, nn.functional.softmax(net.Alpha, -1));
-            Assert.That(implicitWeights.allclose(explicitWeights), Is.True);
+            using var handWeights = net.Forward(x, expectedWeights);
+            using var alphaAsWeights = net.Forward(x, rawAlpha);
+            Assert.That(implicitWeights.allclose(handWeights, rtol: 1e-4, atol: 1e-5), Is.True);
+            Assert.That(alphaAsWeights.allclose(handWeights, rtol: 1e-4, atol: 1e-5), Is.False,
+                "the check can tell α itself from softmax(α)");
         }
         Assert.That(Nb201Space.Operations[0], Is.EqualTo("none"));
     }
