@@ -44,7 +44,8 @@ public sealed class FolderDependencyTests
         foreach (var folder in Directory.GetDirectories(library).Select(Path.GetFileName))
         {
             if (folder is "bin" or "obj") continue;
-            foreach (var file in Directory.GetFiles(Path.Combine(library, folder!), "*.cs", SearchOption.AllDirectories))
+            var files = Directory.GetFiles(Path.Combine(library, folder!), "*.cs", SearchOption.AllDirectories);
+            foreach (var file in files)
                 foreach (var to in Regex.Matches(File.ReadAllText(file), @"\bNasPipeline\.([A-Z][A-Za-z]+)")
                              .Select(m => m.Groups[1].Value).Distinct().Where(to => to != folder))
                     yield return (folder!, to, Path.GetRelativePath(library, file));

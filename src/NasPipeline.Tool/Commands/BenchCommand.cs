@@ -25,7 +25,8 @@ public static class BenchCommand
             { DefaultValueFactory = _ => "fashion-mnist", Description = "fashion-mnist or synthetic" };
         dataset.AcceptOnlyFromAmong("fashion-mnist", "synthetic");
         var channels = new Option<int>("--channels") { DefaultValueFactory = _ => 8, Description = "C" };
-        var space = new Option<string>("--space") { DefaultValueFactory = _ => "nb201", Description = "nb201 or darts" };
+        var space = new Option<string>("--space")
+            { DefaultValueFactory = _ => "nb201", Description = "nb201 or darts" };
         space.AcceptOnlyFromAmong([.. SearchSpaceCatalog.Names]);
         var cells = new Option<int>("--cells")
             { DefaultValueFactory = _ => 1, Description = "the space's depth: NB201 cells per stage N, DARTS layers" };
@@ -45,8 +46,8 @@ public static class BenchCommand
             { DefaultValueFactory = _ => "darts", Description = "trainer method (its published defaults)" };
         var command = new Command("bench", "Time supernet training steps and track RSS per epoch")
         {
-            trainer, space, dataset, channels, cells, imageSize, inChannels, classes, batch, steps, warmup, epochs, images,
-            threads,
+            trainer, space, dataset, channels, cells, imageSize, inChannels, classes, batch, steps, warmup, epochs,
+            images, threads,
         };
         command.SetAction(p =>
         {
@@ -57,9 +58,9 @@ public static class BenchCommand
                     "add --dataset synthetic");
             var shape = new SyntheticShape(p.GetValue(imageSize) ?? 28, p.GetValue(inChannels) ?? 1,
                 p.GetValue(classes) ?? 10);
-            var settings = new BenchSettings(p.GetValue(trainer)!, p.GetValue(space)!, name, shape, p.GetValue(channels), p.GetValue(cells),
-                p.GetValue(batch), p.GetValue(steps), p.GetValue(warmup), p.GetValue(epochs), p.GetValue(images),
-                p.GetValue(threads));
+            var settings = new BenchSettings(p.GetValue(trainer)!, p.GetValue(space)!, name, shape,
+                p.GetValue(channels), p.GetValue(cells), p.GetValue(batch), p.GetValue(steps), p.GetValue(warmup),
+                p.GetValue(epochs), p.GetValue(images), p.GetValue(threads));
             return Run(settings);
         });
         return command;
@@ -68,8 +69,8 @@ public static class BenchCommand
     readonly record struct SyntheticShape(int ImageSize, int Channels, int Classes);
 
     sealed record BenchSettings(
-        string Trainer, string Space, string Dataset, SyntheticShape Shape, int Channels, int Cells, int Batch, int Steps,
-        int Warmup, int Epochs, int? Images, int Threads)
+        string Trainer, string Space, string Dataset, SyntheticShape Shape, int Channels, int Cells, int Batch,
+        int Steps, int Warmup, int Epochs, int? Images, int Threads)
     {
         public int ImagesPerHalf => Images ?? Batch * (Warmup + Steps);
     }
@@ -99,7 +100,8 @@ public static class BenchCommand
         var parameters = supernet.Module.parameters().Sum(p => p.numel());
         var depth = s.Space == "darts" ? "layers" : "N";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {s.Trainer} {s.Space} supernet C={s.Channels} {depth}={s.Cells}, batch {s.Batch}, {stepsPerEpoch} steps/epoch " +
+            $"bench: {s.Trainer} {s.Space} supernet C={s.Channels} {depth}={s.Cells}, batch {s.Batch}, " +
+            $"{stepsPerEpoch} steps/epoch " +
             $"(α step + weight step), {data.WeightHalf.Height}x{data.WeightHalf.Width}x{data.Channels} {s.Dataset}, " +
             $"{data.Classes} classes, {s.Threads} thread(s)"));
         Console.WriteLine("epoch  seconds  ms/step  RSS MB  managed MB  live tensors");

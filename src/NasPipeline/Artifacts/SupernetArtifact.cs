@@ -11,6 +11,7 @@ namespace NasPipeline.Artifacts;
 /// per epoch. Depth is the space's (NB201: cells per stage; DARTS: layers), stored under its first name.
 /// </summary>
 public sealed record SupernetArtifact(
-    string Method, int Channels, [property: JsonPropertyName("CellsPerStage")] int Depth, int InputChannels, int Classes,
+    string Method, int Channels, [property: JsonPropertyName("CellsPerStage")] int Depth, int InputChannels,
+    int Classes,
     string WeightsFile, string HistoryFile, string MetricsFile,
     double[][] FinalMixingWeights, IReadOnlyList<EpochMetrics> Epochs);

@@ -34,7 +34,8 @@ public sealed class TrainSupernetStage(
         var result = SupernetTrainingLoop.Run(supernet, method, search, seed, context.Progress, context.Label,
             context.WorkDirectory, context.Stop);
 
-        var artifact = new SupernetArtifact(trainer.Method, space.Channels, space.Depth, search.Channels, search.Classes,
+        var artifact = new SupernetArtifact(
+            trainer.Method, space.Channels, space.Depth, search.Channels, search.Classes,
             "supernet.dat", "mixing-history.json", "metrics.csv", result.MixingHistory[^1], result.Epochs);
         supernet.Module.save(Path.Combine(context.Directory, artifact.WeightsFile));
         File.WriteAllText(Path.Combine(context.Directory, artifact.HistoryFile),

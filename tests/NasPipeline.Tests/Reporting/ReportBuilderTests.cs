@@ -82,7 +82,8 @@ public sealed class ReportBuilderTests
     /// </summary>
     [TestCase(15625, 94.37, "15,625", "94.37")]
     [TestCase(12, 91.5, "12", "91.50")]
-    public void Render_BenchmarkNote_TakesSizeAndBestFromTheTable(int size, double best, string sizeText, string bestText)
+    public void Render_BenchmarkNote_TakesSizeAndBestFromTheTable(
+        int size, double best, string sizeText, string bestText)
     {
         using var fixture = new ReportFixture();
         var manifest = ExperimentManifest.Parse(

@@ -58,7 +58,8 @@ public sealed class DartsSearchSpace : ISearchSpace
             {
                 var op = row[DartsSpace.FirstEdge(node) + input];
                 if (op >= DartsSpace.OperationCount)
-                    throw new FormatException($"{cell}: operation {op} is not one of DARTS's {DartsSpace.OperationCount}");
+                    throw new FormatException(
+                        $"{cell}: operation {op} is not one of DARTS's {DartsSpace.OperationCount}");
                 genes.Add((DartsSpace.Operations[op], input));
             }
         }

@@ -30,7 +30,8 @@ public sealed class DiscreteNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>A float64 copy with the same parameters and buffers (for proxies that need double precision).</summary>
     public DiscreteNetwork Float64Copy() =>
-        SearchSpaces.Float64Copy.Of(this, () => new DiscreteNetwork(Genotype, _channels, _cellsPerStage, _inputChannels, _classes));
+        SearchSpaces.Float64Copy.Of(this,
+            () => new DiscreteNetwork(Genotype, _channels, _cellsPerStage, _inputChannels, _classes));
 
     public long ParameterCount() => parameters().Sum(p => p.numel());
 
