@@ -24,8 +24,8 @@ public static class DiscreteNetworkTraining
     {
         stop ??= StopSignal.Never;
         var parameters = network.parameters().ToList();
-        using var optimizer = optim.SGD(parameters, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
-            nesterov: o.Nesterov);
+        using var sgd = new WeightSgd(parameters, o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
+        var optimizer = sgd.Optimizer;
         var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed, augmentation);
         var loss = new RetrainLoss(network, o.AuxiliaryWeight);
         using var dropPath = DropPathSchedule.For(network, o.DropPath, seed);
@@ -73,12 +73,10 @@ public static class DiscreteNetworkTraining
                     Save(new RetrainRunState(new(epoch, step), draws, mean.Totals, seconds, epochs));
                     throw Interrupted(task, workDirectory!, $"epoch {epoch + 1}/{o.Epochs}, step {step}/{steps}");
                 }
-                optimizer.zero_grad();
+                sgd.ZeroGrad();
                 dropPath?.Step(epoch, step);
                 var (logits, total) = loss.Of(ChannelsLast.Of(images), labels);
-                total.backward();
-                if (o.GradClip > 0) nn.utils.clip_grad_norm_(parameters, o.GradClip);
-                optimizer.step();
+                sgd.Step(total);
                 var at = new TrainingStep(epoch, o.Epochs, step, steps, lr);
                 Divergence.Check(mean.Add(total, logits, labels), task, at);
                 var eta = clock.Remaining(epoch * (long)steps + step + 1);

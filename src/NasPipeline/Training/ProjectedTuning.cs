@@ -25,7 +25,7 @@ public sealed class ProjectedTuning : IDisposable
     readonly ISupernet _supernet;
     readonly ISupernetTrainer _trainer;
     readonly List<Parameter> _weights;
-    readonly optim.Optimizer _weightOptimizer;
+    readonly WeightSgd _sgd;
     readonly double _learningRate;
     readonly SupernetTrainingOptions _o;
 
@@ -36,8 +36,7 @@ public sealed class ProjectedTuning : IDisposable
     {
         (_supernet, _trainer, _learningRate, _o) = (supernet, trainer, learningRate, trainer.Training);
         _weights = supernet.WeightParameters().ToList();
-        _weightOptimizer = optim.SGD(_weights, learningRate, _o.Momentum, weight_decay: _o.WeightDecay,
-            nesterov: _o.Nesterov);
+        _sgd = new WeightSgd(_weights, learningRate, _o.Momentum, _o.WeightDecay, _o.Nesterov, _o.GradClip);
         trainer.Attach(supernet);
     }
 
@@ -121,12 +120,10 @@ public sealed class ProjectedTuning : IDisposable
                         Divergence.Check(alphaLoss, task, At(epoch, epochs, step, steps), "architecture (α) loss");
                 }
                 var mixing = _trainer.WeightStepMixing(_supernet, batch, end);
-                _weightOptimizer.zero_grad();
+                _sgd.ZeroGrad();
                 var logits = _supernet.Forward(batch.Images, mixing);
                 var loss = nn.functional.cross_entropy(logits, labels);
-                loss.backward();
-                if (_o.GradClip > 0) nn.utils.clip_grad_norm_(_weights, _o.GradClip);
-                _weightOptimizer.step();
+                _sgd.Step(loss);
                 Divergence.Check(mean.Add(loss, logits, labels), task, At(epoch, epochs, step, steps));
                 var eta = clock.Remaining(epoch * (long)steps + step + 1);
                 progress.Step(task, epoch + 1, epochs, step + 1, steps, mean.Loss, eta);
@@ -152,13 +149,13 @@ public sealed class ProjectedTuning : IDisposable
     /// <summary>Both optimisers' state (momentum buffers, the trainer's α optimiser moments and step counts).</summary>
     public void SaveState(CheckpointWriter checkpoint)
     {
-        checkpoint.Optimizer("tuning-weight-optimizer", _weightOptimizer);
+        checkpoint.Optimizer("tuning-weight-optimizer", _sgd.Optimizer);
         _trainer.SaveState(checkpoint);
     }
 
     public void LoadState(CheckpointReader checkpoint)
     {
-        checkpoint.Optimizer("tuning-weight-optimizer", _weightOptimizer);
+        checkpoint.Optimizer("tuning-weight-optimizer", _sgd.Optimizer);
         _trainer.LoadState(checkpoint);
     }
 
@@ -166,7 +163,7 @@ public sealed class ProjectedTuning : IDisposable
     public void Dispose()
     {
         _trainer.Detach();
-        _weightOptimizer.Dispose();
+        _sgd.Dispose();
         _supernet.FixedOps = null;
     }
 }

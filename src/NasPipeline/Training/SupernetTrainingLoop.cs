@@ -35,8 +35,8 @@ public static class SupernetTrainingLoop
         var o = trainer.Training;
         stop ??= StopSignal.Never;
         var weights = supernet.WeightParameters().ToList();
-        using var weightOptimizer = optim.SGD(weights, o.LearningRate, o.Momentum, weight_decay: o.WeightDecay,
-            nesterov: o.Nesterov);
+        using var sgd = new WeightSgd(weights, o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
+        var weightOptimizer = sgd.Optimizer;
         using var attachment = TrainerAttachment.Of(trainer, supernet);
         trainer.UseWeightOptimizer(weightOptimizer);
         // Both halves are augmented, as the references' search loaders both read the train transform's data.
@@ -110,12 +110,10 @@ public static class SupernetTrainingLoop
                 if (architecture.Last is { } alphaLoss)
                     Divergence.Check(alphaLoss, task, step, "architecture (α) loss");
 
-                weightOptimizer.zero_grad();
+                sgd.ZeroGrad();
                 var logits = supernet.Forward(batch.Weights.Images, trainer.WeightStepMixing(supernet, batch.Weights, step));
                 var loss = nn.functional.cross_entropy(logits, batch.Weights.Labels);
-                loss.backward();
-                if (o.GradClip > 0) nn.utils.clip_grad_norm_(weights, o.GradClip);
-                weightOptimizer.step();
+                sgd.Step(loss);
                 Divergence.Check(train.Add(loss, logits, batch.Weights.Labels), task, step);
                 var eta = clock.Remaining(epoch * (long)steps + s + 1);
                 progress.Step(task, epoch + 1, o.Epochs, s + 1, steps, train.Loss, eta);
