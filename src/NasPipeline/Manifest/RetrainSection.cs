@@ -29,10 +29,9 @@ public sealed record RetrainSection(
             s.Int("train_size", 0, min: 0),
             s.Int("channels", space.Channels, min: 1, max: 1024),
             SearchSpaceSection.ReadDepth(s, space.Name, space.Depth),
-            Offered(s, "auxiliary_weight", double.PositiveInfinity, network.HasAuxiliaryHead, "auxiliary head",
-                space.Name, n => n.HasAuxiliaryHead),
+            Offered(s, "auxiliary_weight", double.PositiveInfinity, network, "auxiliary head", n => n.HasAuxiliaryHead),
             // drop_path · epoch / epochs stays below drop_path, so even 1 never drops every path.
-            Offered(s, "drop_path", 1, network.HasDropPath, "drop path", space.Name, n => n.HasDropPath),
+            Offered(s, "drop_path", 1, network, "drop path", n => n.HasDropPath),
             s.Int("cutout", 0, min: 0, max: 1024));
         s.RejectUnknownKeys();
         return section;
@@ -42,15 +41,16 @@ public sealed record RetrainSection(
     /// A regulariser's weight in [0, max]; a non-zero value on a space whose network lacks the regulariser is an
     /// error at the key saying why and which spaces have it (0, "off", is accepted everywhere).
     /// </summary>
-    static double Offered(TomlSection s, string key, double max, bool offered, string what, string space,
+    static double Offered(TomlSection s, string key, double max, ISearchSpace space, string what,
         Func<ISearchSpace, bool> has)
     {
         var value = s.Double(key, 0, min: 0, max: max);
-        if (value > 0 && !offered)
+        if (value > 0 && !has(space))
         {
             var spaces = SearchSpaceCatalog.Names.Where(n => has(SearchSpaceCatalog.Get(n)));
             throw new ManifestException(s.Find(key)!.KeyLocation,
-                $"[retrain] {key} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the {space} " +
+                $"[retrain] {key} = {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}: " +
+                $"the {space.Name} " +
                 $"space's network has no {what} (the networks of {string.Join(", ", spaces)} have it); " +
                 "remove the key or set it to 0");
         }

@@ -13,9 +13,7 @@ public sealed record SearchSpaceSection(
 {
     public static IReadOnlyCollection<string> Names => SearchSpaceCatalog.Names;
 
-    /// <summary>The depth key of each space and its default (DARTS's search network: 8 layers).</summary>
-    public static (string Key, int Default, int Max) DepthKey(string space) =>
-        space == "darts" ? ("layers", 8, 64) : ("cells_per_stage", 5, 64);
+    const int MaxDepth = 64;
 
     public static SearchSpaceSection Read(TomlSection s)
     {
@@ -32,11 +30,11 @@ public sealed record SearchSpaceSection(
     /// </summary>
     public static int ReadDepth(TomlSection s, string space, int? fallback)
     {
-        var (key, defaultDepth, max) = DepthKey(space);
-        foreach (var other in Names.Where(n => n != space).Select(n => DepthKey(n).Key).Where(k => k != key))
+        var (key, defaultDepth) = SearchSpaceCatalog.Get(space).Depth;
+        foreach (var other in Names.Select(n => SearchSpaceCatalog.Get(n).Depth.Key).Where(k => k != key))
             if (s.Find(other) is { } entry)
                 throw new ManifestException(entry.KeyLocation,
                     $"'{other}' is not a key of the {space} space; its depth is '{key}'");
-        return s.Int(key, fallback ?? defaultDepth, min: 1, max: max);
+        return s.Int(key, fallback ?? defaultDepth, min: 1, max: MaxDepth);
     }
 }

@@ -13,6 +13,12 @@ public interface ISearchSpace
     /// <summary>The manifest name (<c>[search_space] name</c>).</summary>
     string Name { get; }
 
+    /// <summary>
+    /// The manifest key of the space's depth (<see cref="NetworkShape.Depth"/>) and its default: NB201
+    /// <c>cells_per_stage</c> (N = 5), DARTS <c>layers</c> (8, its search network).
+    /// </summary>
+    (string Key, int Default) Depth { get; }
+
     /// <summary>The cell types in α order; every per-cell-type list (α, mixings, choices) follows it.</summary>
     IReadOnlyList<CellType> CellTypes { get; }
 

@@ -24,7 +24,6 @@ public sealed class ProjectedTuning : IDisposable
 {
     readonly ISupernet _supernet;
     readonly ISupernetTrainer _trainer;
-    readonly List<Parameter> _weights;
     readonly WeightSgd _sgd;
     readonly double _learningRate;
     readonly SupernetTrainingOptions _o;
@@ -35,8 +34,8 @@ public sealed class ProjectedTuning : IDisposable
     public ProjectedTuning(ISupernet supernet, ISupernetTrainer trainer, double learningRate)
     {
         (_supernet, _trainer, _learningRate, _o) = (supernet, trainer, learningRate, trainer.Training);
-        _weights = supernet.WeightParameters().ToList();
-        _sgd = new WeightSgd(_weights, learningRate, _o.Momentum, _o.WeightDecay, _o.Nesterov, _o.GradClip);
+        _sgd = new WeightSgd(
+            supernet.WeightParameters(), learningRate, _o.Momentum, _o.WeightDecay, _o.Nesterov, _o.GradClip);
         trainer.Attach(supernet);
     }
 

@@ -34,8 +34,8 @@ public static class SupernetTrainingLoop
     {
         var o = trainer.Training;
         stop ??= StopSignal.Never;
-        var weights = supernet.WeightParameters().ToList();
-        using var sgd = new WeightSgd(weights, o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
+        using var sgd = new WeightSgd(
+            supernet.WeightParameters(), o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
         var weightOptimizer = sgd.Optimizer;
         using var attachment = TrainerAttachment.Of(trainer, supernet);
         trainer.UseWeightOptimizer(weightOptimizer);

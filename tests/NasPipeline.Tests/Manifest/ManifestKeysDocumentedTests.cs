@@ -57,8 +57,8 @@ public sealed class ManifestKeysDocumentedTests
             yield return ("[dataset] synthetic", key);
         foreach (var section in new[] { "[search_space]", "[retrain]" })
             foreach (var key in KeysOf(Manifest(space: "darts"), section)) yield return ($"darts {section}", key);
-        foreach (var key in KeysOf(
-                     plain + "[benchmark]\ntable = \"t.csv\"\n[proxy_study]\nproxies = [\"synflow\"]\n", "[proxy_study]"))
+        var proxyStudy = plain + "[benchmark]\ntable = \"t.csv\"\n[proxy_study]\nproxies = [\"synflow\"]\n";
+        foreach (var key in KeysOf(proxyStudy, "[proxy_study]"))
             yield return ("[proxy_study]", key);
         foreach (var method in TrainerCatalog.Default.Names)
             foreach (var key in KeysOf(Manifest(trainer: method), "[[trainers]]"))

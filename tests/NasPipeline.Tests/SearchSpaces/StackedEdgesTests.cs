@@ -15,6 +15,7 @@ public class StackedEdgesTests
             Enumerable.Range(0, edges).Select(e => new CellEdge(e + 1, 0, ["none", "conv"])).ToArray());
 
         public string Name => "two-cell";
+        public (string Key, int Default) Depth => ("layers", 1);
         public IReadOnlyList<CellType> CellTypes { get; } = [Type("normal", 2), Type("reduce", 3)];
         public IGenotype Parse(string text) => throw new NotSupportedException();
         public IGenotype FromChoices(IReadOnlyList<IReadOnlyList<int>> choices) => new Choices(choices);

@@ -11,7 +11,8 @@ namespace NasPipeline.Tests.Training;
 
 public sealed class SupernetTrainingLoopTests
 {
-    static NasPipeline.Training.ISupernetTrainer Darts() => TrainerKit.Trainer("darts", "epochs = 4\nbatch_size = 16\nlr = 0.05\nalpha_lr = 3e-3");
+    static NasPipeline.Training.ISupernetTrainer Darts() =>
+        TrainerKit.Trainer("darts", "epochs = 4\nbatch_size = 16\nlr = 0.05\nalpha_lr = 3e-3");
 
     sealed class LiveTensors : IProgressSink
     {

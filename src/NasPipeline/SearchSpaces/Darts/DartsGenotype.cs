@@ -39,7 +39,11 @@ public sealed class DartsGenotype : IGenotype, IEquatable<DartsGenotype>
 
     IReadOnlyList<IReadOnlyList<int>>? _choices;
 
-    static int[] ChoicesOf(IReadOnlyList<(string Operation, int Input)> genes, string cell)
+    /// <summary>
+    /// One cell's genes as α-row choices (op index per edge, −1 where no gene reads that input); fails for a cell of
+    /// another size or a node that takes one input twice.
+    /// </summary>
+    internal static int[] ChoicesOf(IReadOnlyList<(string Operation, int Input)> genes, string cell)
     {
         if (genes.Count != 2 * DartsSpace.Steps)
             throw new InvalidOperationException(

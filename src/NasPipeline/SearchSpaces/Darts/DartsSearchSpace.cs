@@ -10,13 +10,12 @@ namespace NasPipeline.SearchSpaces.Darts;
 /// </summary>
 public sealed class DartsSearchSpace : ISearchSpace
 {
-    public static readonly IReadOnlyList<CellType> Cells =
-    [
-        new("normal", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray(),
-            InputsKept: 2),
-        new("reduce", DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray(),
-            InputsKept: 2),
-    ];
+    public static readonly IReadOnlyList<CellType> Cells = [CellTypeOf("normal"), CellTypeOf("reduce")];
+
+    // Both cell types have the same edges and operations; each node keeps 2 inputs.
+    static CellType CellTypeOf(string name) =>
+        new(name, DartsSpace.Edges.Select(e => new CellEdge(e.Node + 2, e.Input, DartsSpace.Operations)).ToArray(),
+            InputsKept: 2);
 
     // After Cells: static fields initialise in order.
     public static readonly DartsSearchSpace Instance = new();
@@ -24,6 +23,8 @@ public sealed class DartsSearchSpace : ISearchSpace
     DartsSearchSpace() { }
 
     public string Name => "darts";
+
+    public (string Key, int Default) Depth => ("layers", 8);
 
     public IReadOnlyList<CellType> CellTypes => Cells;
 
@@ -75,15 +76,8 @@ public sealed class DartsSearchSpace : ISearchSpace
     {
         if (weights.Count != 2)
             throw new ArgumentException($"DARTS has two cell types, got weights for {weights.Count}", nameof(weights));
-        return FromChoices(weights.Select(w => ChoicesOf(GenotypeDerivation.Cell(w))).ToArray());
-    }
-
-    static int[] ChoicesOf(IReadOnlyList<(string Operation, int Input)> genes)
-    {
-        var row = Enumerable.Repeat(-1, DartsSpace.EdgeCount).ToArray();
-        for (var i = 0; i < genes.Count; i++)
-            row[DartsSpace.FirstEdge(i / 2) + genes[i].Input] = DartsSpace.OperationIndex(genes[i].Operation);
-        return row;
+        return FromChoices(weights.Select((w, c) =>
+            DartsGenotype.ChoicesOf(GenotypeDerivation.Cell(w), Cells[c].Name)).ToArray());
     }
 
     /// <summary>

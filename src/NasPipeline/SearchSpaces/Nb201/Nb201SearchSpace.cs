@@ -20,6 +20,8 @@ public sealed class Nb201SearchSpace : ISearchSpace
 
     public string Name => "nb201";
 
+    public (string Key, int Default) Depth => ("cells_per_stage", 5);
+
     public IReadOnlyList<CellType> CellTypes { get; } = [Cell];
 
     public IGenotype Parse(string text) => Genotype.Parse(text);

@@ -46,7 +46,8 @@ public class BenchCommandTests
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(
         [
             "bench", "--space", "darts", "--dataset", "synthetic", "--channels", "2", "--cells", "3",
-            "--image-size", "8", "--in-channels", "3", "--classes", "4", "--batch", "4", "--steps", "2", "--warmup", "1",
+            "--image-size", "8", "--in-channels", "3", "--classes", "4", "--batch", "4", "--steps", "2",
+            "--warmup", "1",
         ]));
 
         Assert.That(exit, Is.EqualTo(0), output);
