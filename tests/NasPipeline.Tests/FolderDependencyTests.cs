@@ -13,7 +13,7 @@ public sealed class FolderDependencyTests
     /// <summary>Layers from the bottom: a folder may use the folders of the layers before its own.</summary>
     static readonly string[][] Layers =
     [
-        ["Caching", "Checkpoints", "SearchSpaces"],
+        ["Caching", "Checkpoints", "Runtime", "SearchSpaces"],
         ["Manifest"],
         ["Data", "Supernet"],
         ["Evaluation", "Benchmarks", "Proxies"],

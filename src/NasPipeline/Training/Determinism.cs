@@ -1,4 +1,5 @@
 using NasPipeline.Manifest;
+using NasPipeline.Runtime;
 using static TorchSharp.torch;
 
 namespace NasPipeline.Training;
@@ -8,7 +9,12 @@ public static class Determinism
 {
     public static void Seed(int seed) => manual_seed(seed);
 
-    public static void Threads(int threads) => set_num_threads(threads);
+    /// <summary>Also settles the CPU kernels (<see cref="NativeKernels"/>), as every run sets its threads first.</summary>
+    public static void Threads(int threads)
+    {
+        NativeKernels.Apply();
+        set_num_threads(threads);
+    }
 
     /// <summary>
     /// Sets the thread count and makes <see cref="ComputeSettings.Device"/> the default device, so modules and
