@@ -38,7 +38,7 @@ public static class GcCommand
         {
             var folder = parse.GetValue(Experiments)!;
             var manifests = Directory.Exists(folder)
-                ? Directory.GetFiles(folder, "*.toml").Order(StringComparer.Ordinal).Select(ExperimentManifest.Load)
+                ? Directory.GetFiles(folder, "*.toml").Order(StringComparer.Ordinal).Select(StudyManifest.Load)
                     .ToList()
                 : [];
             if (manifests.Count == 0)

@@ -13,7 +13,7 @@ public sealed class Study
     Study(string manifestPath, string? artifacts, string templates)
     {
         ManifestPath = Path.GetFullPath(manifestPath);
-        Manifest = ExperimentManifest.Load(manifestPath);
+        Manifest = StudyManifest.Load(manifestPath);
         Store = new NodeStore(artifacts ?? Manifest.Experiment.Artifacts);
         CrashLog.Folder = Path.Combine(Store.Root, "logs");
         Templates = Path.GetFullPath(templates);

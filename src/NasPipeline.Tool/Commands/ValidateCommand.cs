@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.CommandLine;
 using NasPipeline.Manifest;
 
@@ -23,7 +24,7 @@ public static class ValidateCommand
             {
                 try
                 {
-                    var m = ExperimentManifest.Load(path);
+                    var m = StudyManifest.Load(path);
                     var parts = new List<string>();
                     if (m.HasGrid)
                         parts.Add($"{m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × {m.Experiment.Seeds.Count} seed(s), evaluated by {string.Join(" + ", m.Evaluation.Evaluators)}");

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.CommandLine;
 using NasPipeline.Caching;
 using NasPipeline.Manifest;
@@ -37,6 +38,6 @@ public static class VerifyCommand
     {
         if (parse.GetValue(CommonOptions.Artifacts) is { } artifacts) return artifacts;
         var manifest = parse.GetValue(CommonOptions.Manifest)!;
-        return File.Exists(manifest) ? ExperimentManifest.Load(manifest).Experiment.Artifacts : ".nas";
+        return File.Exists(manifest) ? StudyManifest.Load(manifest).Experiment.Artifacts : ".nas";
     }
 }

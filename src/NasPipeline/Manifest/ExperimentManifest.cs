@@ -1,6 +1,3 @@
-using NasPipeline.Selectors;
-using NasPipeline.Trainers;
-
 namespace NasPipeline.Manifest;
 
 /// <summary>A whole experiment: the grid trainer × selector × seed and how each stage is configured.</summary>
@@ -22,14 +19,16 @@ public sealed record ExperimentManifest(
     public bool HasGrid => Trainers.Count > 0;
 
     /// <summary>
-    /// Loads and checks a manifest; every problem is a <see cref="ManifestException"/> with its place.
+    /// Loads and checks a manifest that may name <paramref name="plugins"/>; every problem is a
+    /// <see cref="ManifestException"/> with its place.
     /// </summary>
-    public static ExperimentManifest Load(string path) => FromDocument(TomlDocument.Load(path), path);
+    public static ExperimentManifest Load(string path, ManifestPlugins plugins) =>
+        FromDocument(TomlDocument.Load(path), path, plugins);
 
-    public static ExperimentManifest Parse(string text, string path) =>
-        FromDocument(TomlDocument.Parse(text, path), path);
+    public static ExperimentManifest Parse(string text, string path, ManifestPlugins plugins) =>
+        FromDocument(TomlDocument.Parse(text, path), path, plugins);
 
-    static ExperimentManifest FromDocument(TomlDocument doc, string path)
+    static ExperimentManifest FromDocument(TomlDocument doc, string path, ManifestPlugins plugins)
     {
         if (!doc.HasTable("experiment"))
             throw new ManifestException(doc.Root.Location, "missing required section [experiment] (name, seeds)");
@@ -38,13 +37,13 @@ public sealed record ExperimentManifest(
         var space = SearchSpaceSection.Read(doc.Table("search_space"));
         var benchmark = BenchmarkSection.Read(doc.Table("benchmark"));
         var proxyStudy = doc.HasTable("proxy_study")
-            ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark, space)
+            ? ProxyStudySection.Read(doc.Table("proxy_study"), benchmark, space, plugins.Proxies)
             : null;
         // A manifest may be a proxy study alone; otherwise it is a grid and needs both plugin lists.
         var gridOptional = proxyStudy is not null && doc.TableArray("trainers").Count == 0
             && doc.TableArray("selectors").Count == 0;
-        var trainers = ReadPlugins(doc, "trainers", TrainerCatalog.Default, gridOptional);
-        var selectors = ReadPlugins(doc, "selectors", SelectorCatalog.Default, gridOptional);
+        var trainers = ReadPlugins(doc, "trainers", plugins.Trainers, gridOptional);
+        var selectors = ReadPlugins(doc, "selectors", plugins.Selectors, gridOptional);
         var retrain = RetrainSection.Read(doc.Table("retrain"), space);
         var evaluation = EvaluationSection.Read(doc.Table("evaluation"), benchmark, space);
         var report = ReportSection.Read(doc.Table("report"), experiment.Name, selectors);
@@ -55,7 +54,7 @@ public sealed record ExperimentManifest(
             executor);
     }
 
-    static List<PluginSpec> ReadPlugins<T>(TomlDocument doc, string name, PluginCatalog<T> catalog, bool optional)
+    static List<PluginSpec> ReadPlugins(TomlDocument doc, string name, IPluginOptionsReader catalog, bool optional)
     {
         var sections = doc.TableArray(name);
         if (sections.Count == 0 && !optional)

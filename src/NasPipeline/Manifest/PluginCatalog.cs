@@ -8,6 +8,7 @@ public sealed record PluginEntry<TPlugin>(string Name, string Summary, Func<Toml
 /// file that lists its entries; adding a plug-in adds one line there and touches no other plug-in.
 /// </summary>
 public sealed class PluginCatalog<TPlugin>(string kind, IEnumerable<PluginEntry<TPlugin>> entries)
+    : IPluginOptionsReader
 {
     readonly Dictionary<string, PluginEntry<TPlugin>> _entries = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
 
@@ -21,6 +22,9 @@ public sealed class PluginCatalog<TPlugin>(string kind, IEnumerable<PluginEntry<
     public PluginEntry<TPlugin> Find(string name, SourceLocation where) =>
         _entries.GetValueOrDefault(name) ??
         throw new ManifestException(where, $"unknown {Kind} method \"{name}\"; valid methods: {string.Join(", ", Names)}");
+
+    public object ReadOptions(string name, TomlSection section, SourceLocation where) =>
+        Find(name, where).ReadOptions(section);
 
     /// <summary>Builds the plug-in for options that <see cref="Find"/>'s entry read.</summary>
     public TPlugin Create(string name, object options) => _entries[name].Create(options);

@@ -6,14 +6,13 @@ namespace NasPipeline.Manifest;
 public sealed record PluginSpec(string Id, string Method, object Options, SourceLocation Location)
 {
     /// <summary>Reads one entry; the method's own options reader consumes the remaining keys.</summary>
-    public static PluginSpec Read<TPlugin>(TomlSection s, PluginCatalog<TPlugin> catalog)
+    public static PluginSpec Read(TomlSection s, IPluginOptionsReader catalog)
     {
         var id = s.RequireString("id");
         CheckId(id, s);
         var methodEntry = s.Require("method", $"one of: {string.Join(", ", catalog.Names)}");
         var method = s.RequireString("method");
-        var entry = catalog.Find(method, methodEntry.ValueLocation);
-        var options = entry.ReadOptions(s);
+        var options = catalog.ReadOptions(method, s, methodEntry.ValueLocation);
         s.RejectUnknownKeys();
         return new PluginSpec(id, method, options, s.Location);
     }

@@ -1,5 +1,3 @@
-using NasPipeline.Proxies;
-
 namespace NasPipeline.Manifest;
 
 /// <summary>
@@ -9,7 +7,8 @@ namespace NasPipeline.Manifest;
 /// </summary>
 public sealed record ProxyStudySection(int Architectures, int Seed, IReadOnlyList<string> Proxies, int BatchSize)
 {
-    public static ProxyStudySection Read(TomlSection s, BenchmarkSection benchmark, SearchSpaceSection space)
+    public static ProxyStudySection Read(
+        TomlSection s, BenchmarkSection benchmark, SearchSpaceSection space, IReadOnlyList<string> proxyNames)
     {
         // The study builds NB201 networks for benchmark rows whatever [search_space] says: in a manifest of another
         // space it would report on cells that are not the study's.
@@ -17,8 +16,7 @@ public sealed record ProxyStudySection(int Architectures, int Seed, IReadOnlyLis
             throw new ManifestException(s.Location,
                 "[proxy_study] scores NB201 architectures from the NAS-Bench-201 table against their accuracies; " +
                 $"it is defined on the nb201 space only, and this manifest's space is {space.Name}");
-        var proxies = s.ChoiceList("proxies", ["synflow", "params", "flops"], ProxyCatalog.Default.Keys.ToList(),
-            "proxy");
+        var proxies = s.ChoiceList("proxies", ["synflow", "params", "flops"], proxyNames, "proxy");
         if (benchmark.Table is null)
             throw new ManifestException(s.Location,
                 "[proxy_study] needs the benchmark table: add [benchmark] table = \"../shared/data/nb201/nb201.csv\"");

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Benchmarks;
 using NasPipeline.Data;
 
@@ -73,7 +74,7 @@ public sealed class Nb201TableTests
     [Test]
     public void Load_FromManifest_MissingFile_NamesTheManifestPlace()
     {
-        var m = NasPipeline.Manifest.ExperimentManifest.Parse(
+        var m = NasPipeline.Stages.StudyManifest.Parse(
             "[experiment]\nname = \"t\"\nseeds = [0]\n\n[benchmark]\ntable = \"no/such/nb201.csv\"\n\n[proxy_study]\n", "m.toml");
         var e = Assert.Throws<DataException>(() => Nb201Table.Load(m.Benchmark))!;
         Assert.That(e.Message, Does.StartWith("m.toml:6:9: [benchmark] table = \"no/such/nb201.csv\": file not found"));

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
@@ -12,7 +13,7 @@ public sealed class DatasetAugmentTests
         "[[selectors]]\nid = \"mag\"\nmethod = \"magnitude\"\n\n";
 
     static DatasetSection Dataset(string keys) =>
-        ExperimentManifest.Parse(Experiment + "[dataset]\n" + keys, "m.toml").Dataset;
+        StudyManifest.Parse(Experiment + "[dataset]\n" + keys, "m.toml").Dataset;
 
     [TestCase("name = \"cifar10\"\npath = \"c\"", "crop-flip")]
     [TestCase("name = \"cifar100\"\npath = \"c\"", "crop-flip")]
@@ -27,7 +28,7 @@ public sealed class DatasetAugmentTests
 
     [Test]
     public void NoDatasetSection_IsFashionMnistWithoutAugmentation() =>
-        Assert.That(ExperimentManifest.Parse(Experiment, "m.toml").Dataset.Augment, Is.EqualTo("none"));
+        Assert.That(StudyManifest.Parse(Experiment, "m.toml").Dataset.Augment, Is.EqualTo("none"));
 
     [Test]
     public void Unset_AndTheDefaultWrittenOut_AreTheSameSection() =>

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
@@ -10,7 +11,7 @@ public sealed class ExecutorSectionTests
     [Test]
     public void Absent_IsOneLocalJob_WithClusterDefaults()
     {
-        var executor = ExperimentManifest.Parse(Grid, "m.toml").Executor;
+        var executor = StudyManifest.Parse(Grid, "m.toml").Executor;
         Assert.That((executor.Kind, executor.Jobs), Is.EqualTo(("local", 1)));
         Assert.That(executor.Slurm.For("train"), Is.EqualTo(SlurmResources.Default));
         Assert.That((executor.Slurm.GraceSeconds, executor.Slurm.PollSeconds), Is.EqualTo((120, 2.0)));
@@ -19,7 +20,7 @@ public sealed class ExecutorSectionTests
     [Test]
     public void StageTables_OverrideTheSlurmDefaultsKeyByKey()
     {
-        var executor = ExperimentManifest.Parse(Grid + """
+        var executor = StudyManifest.Parse(Grid + """
             [executor]
             kind = "slurm"
             [executor.slurm]
@@ -49,8 +50,8 @@ public sealed class ExecutorSectionTests
     [Test]
     public void Executor_IsNotPartOfAnyKey()
     {
-        var local = ExperimentManifest.Parse(Grid, "m.toml");
-        var slurm = ExperimentManifest.Parse(
+        var local = StudyManifest.Parse(Grid, "m.toml");
+        var slurm = StudyManifest.Parse(
             Grid + "[executor]\nkind = \"slurm\"\njobs = 4\n[executor.slurm]\ntime = \"10\"\n", "m.toml");
         string Keys(ExperimentManifest m)
         {

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
@@ -10,7 +11,7 @@ public sealed class ExperimentsFolderTests
 
     [TestCaseSource(nameof(Manifests))]
     public void ShippedManifest_Loads(string name) =>
-        Assert.DoesNotThrow(() => ExperimentManifest.Load(Path.Combine(RepoPaths.Root, "experiments", name)));
+        Assert.DoesNotThrow(() => StudyManifest.Load(Path.Combine(RepoPaths.Root, "experiments", name)));
 }
 
 /// <summary>
@@ -24,7 +25,7 @@ public sealed class PaperNb201ManifestTests
     [Test]
     public void UsesCifar10FromAUserPath_AndTheNb201Evaluator()
     {
-        var m = ExperimentManifest.Load(PaperManifest);
+        var m = StudyManifest.Load(PaperManifest);
         Assert.That((m.Dataset.Name, m.Dataset.Path), Is.EqualTo(("cifar10", "data/cifar10")));
         Assert.That(m.Evaluation.Nb201, Is.True);
         Assert.That(m.Benchmark.Table, Is.EqualTo("../shared/data/nb201/nb201.csv"));
@@ -33,7 +34,7 @@ public sealed class PaperNb201ManifestTests
     [Test]
     public void ComparesEverySelectorKind()
     {
-        var methods = ExperimentManifest.Load(PaperManifest).Selectors.Select(s => s.Method).ToList();
+        var methods = StudyManifest.Load(PaperManifest).Selectors.Select(s => s.Method).ToList();
         Assert.That(methods, Is.SupersetOf(new[]
         {
             "magnitude", "pt", "zc-synflow", "zc-snip", "zc-grasp", "zc-fisher", "zc-grad_norm", "zc-jacov", "zc-nwot",

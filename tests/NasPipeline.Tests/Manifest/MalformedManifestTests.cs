@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 using NasPipeline.Tool;
 
@@ -204,7 +205,7 @@ public sealed class MalformedManifestTests
     [TestCaseSource(nameof(LoadCases))]
     public void Load(string toml, int line, int column, string message)
     {
-        var e = Assert.Throws<ManifestException>(() => ExperimentManifest.Parse(toml, "m.toml"))!;
+        var e = Assert.Throws<ManifestException>(() => StudyManifest.Parse(toml, "m.toml"))!;
         Assert.That(e.Problem, Does.Contain(message));
         Assert.That((e.Location.File, e.Location.Line, e.Location.Column), Is.EqualTo(("m.toml", line, column)), e.Message);
     }
@@ -245,7 +246,7 @@ public sealed class MalformedManifestTests
     [Test]
     public void Load_ValidManifest_AppliesDefaults()
     {
-        var m = ExperimentManifest.Parse(Valid, "m.toml");
+        var m = StudyManifest.Parse(Valid, "m.toml");
         Assert.That(m.Experiment.Seeds, Is.EqualTo(new[] { 0, 1 }));
         Assert.That(m.Dataset.Name, Is.EqualTo("fashion-mnist"));
         Assert.That(m.SearchSpace, Is.EqualTo(new SearchSpaceSection("nb201", 16, 5)));

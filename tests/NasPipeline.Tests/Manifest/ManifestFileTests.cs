@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.Text;
 using NasPipeline.Manifest;
 using NasPipeline.Tool;
@@ -34,7 +35,7 @@ public sealed class ManifestFileTests
         using var dir = new TempDirectory();
         var path = dir.File("bad.toml");
         File.WriteAllBytes(path, bytes);
-        var e = Assert.Throws<ManifestException>(() => ExperimentManifest.Load(path))!;
+        var e = Assert.Throws<ManifestException>(() => StudyManifest.Load(path))!;
         Assert.That(e.Problem, Does.Contain(message));
         Assert.That((e.Location.File, e.Location.Line, e.Location.Column), Is.EqualTo((path, line, column)), e.Message);
         var where = line == 0 ? path : $"{path}:{line}:{column}";
@@ -47,7 +48,7 @@ public sealed class ManifestFileTests
         using var dir = new TempDirectory();
         var path = dir.File("bom.toml");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Valid)]);
-        Assert.That(ExperimentManifest.Load(path).Experiment.Name, Is.EqualTo("t"));
+        Assert.That(StudyManifest.Load(path).Experiment.Name, Is.EqualTo("t"));
     }
 
     [Test]

@@ -98,7 +98,7 @@ public sealed class ManifestFuzzTests
         File.WriteAllBytes(path, bytes);
         try
         {
-            var manifest = ExperimentManifest.Load(path);
+            var manifest = StudyManifest.Load(path);
             if (manifest.HasGrid) StudyGraphBuilder.NotApplicable(manifest);
             return null;
         }

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.Text.RegularExpressions;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
@@ -41,7 +42,7 @@ public sealed class ManifestKeysDocumentedTests
         var text = manifest.Contains(sectionHeader + "\n", StringComparison.Ordinal)
             ? manifest.Replace(sectionHeader + "\n", $"{sectionHeader}\n{Probe} = 1\n", StringComparison.Ordinal)
             : manifest + $"\n{sectionHeader}\n{Probe} = 1\n";
-        var error = Assert.Throws<ManifestException>(() => ExperimentManifest.Parse(text, "keys.toml"))!;
+        var error = Assert.Throws<ManifestException>(() => StudyManifest.Parse(text, "keys.toml"))!;
         var match = Regex.Match(error.Message, $"unknown key '{Probe}' in .*; expected one of: (.*)$");
         Assert.That(match.Success, $"{sectionHeader}: {error.Message}");
         return match.Groups[1].Value.Split(", ");

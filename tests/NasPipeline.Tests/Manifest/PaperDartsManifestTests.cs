@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 using NasPipeline.Trainers.Darts;
 
@@ -7,7 +8,7 @@ namespace NasPipeline.Tests.Manifest;
 public sealed class PaperDartsManifestTests
 {
     static string PaperManifest => Path.Combine(RepoPaths.Root, "experiments", "paper-darts.toml");
-    static ExperimentManifest Load() => ExperimentManifest.Load(PaperManifest);
+    static ExperimentManifest Load() => StudyManifest.Load(PaperManifest);
 
     [Test]
     public void Search_IsDartsTrainSearchPy()

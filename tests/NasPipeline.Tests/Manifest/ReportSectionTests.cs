@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
@@ -24,12 +25,12 @@ public sealed class ReportSectionTests
         """;
 
     static ManifestException Fails(string report) =>
-        Assert.Throws<ManifestException>(() => ExperimentManifest.Parse(Grid + "[report]\n" + report, "m.toml"))!;
+        Assert.Throws<ManifestException>(() => StudyManifest.Parse(Grid + "[report]\n" + report, "m.toml"))!;
 
     [Test]
     public void Defaults_GreenAlgorithmsFactors_AndMagnitudeAsBaseline()
     {
-        var report = ExperimentManifest.Parse(Grid, "m.toml").Report;
+        var report = StudyManifest.Parse(Grid, "m.toml").Report;
         Assert.That(report.Footprint, Is.EqualTo(new FootprintFactors(12, 200, 1.67, 475)));
         Assert.That(report.Baseline, Is.EqualTo("mag"), "the first magnitude selector, not the first selector");
     }
@@ -37,7 +38,7 @@ public sealed class ReportSectionTests
     [Test]
     public void Read_EveryFactorAndBaseline()
     {
-        var report = ExperimentManifest.Parse(Grid + "[report]\nwatts_per_cpu_core = 8.5\nwatts_per_gpu = 300\n" +
+        var report = StudyManifest.Parse(Grid + "[report]\nwatts_per_cpu_core = 8.5\nwatts_per_gpu = 300\n" +
             "pue = 1.1\ngrams_co2e_per_kwh = 50\nbaseline = \"rand\"\n", "m.toml").Report;
         Assert.That(report.Footprint, Is.EqualTo(new FootprintFactors(8.5, 300, 1.1, 50)));
         Assert.That(report.Baseline, Is.EqualTo("rand"));

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Tests.Manifest;
@@ -5,7 +6,7 @@ namespace NasPipeline.Tests.Manifest;
 /// <summary>[retrain]'s DARTS evaluation keys: read on DARTS, off by default, cutout and zeros anywhere.</summary>
 public sealed class RetrainSectionTests
 {
-    static RetrainSection Read(string space, string retrain) => ExperimentManifest.Parse($"""
+    static RetrainSection Read(string space, string retrain) => StudyManifest.Parse($"""
         [experiment]
         name = "t"
 

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.Text.Json;
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
@@ -15,7 +16,7 @@ namespace NasPipeline.Tests.Reporting;
 /// </summary>
 public sealed class DartsReportTests
 {
-    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse("""
+    static readonly ExperimentManifest Manifest = StudyManifest.Parse("""
         [experiment]
         name = "d"
         seeds = [0]

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
@@ -8,7 +9,7 @@ namespace NasPipeline.Tests.Reporting;
 /// <summary>A pair whose selector cannot choose is n/a in every table and CSV, never a number in a mean.</summary>
 public sealed class NotApplicablePairTests
 {
-    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse("""
+    static readonly ExperimentManifest Manifest = StudyManifest.Parse("""
         [experiment]
         name = "na"
         seeds = [0, 1]

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using NasPipeline.Artifacts;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting;
@@ -25,7 +26,7 @@ public sealed class ReportBuilderTests
 
         """;
 
-    static readonly ExperimentManifest Manifest = ExperimentManifest.Parse(Grid, "r.toml");
+    static readonly ExperimentManifest Manifest = StudyManifest.Parse(Grid, "r.toml");
 
     [Test]
     public void Build_SummarisesPairsWithMeanStdAndStudentTInterval()
@@ -64,7 +65,7 @@ public sealed class ReportBuilderTests
     public void Build_BenchmarkOnly_SummarisesBenchmarkNumbersAndLeavesRetrainEmpty()
     {
         using var fixture = new ReportFixture();
-        var manifest = ExperimentManifest.Parse(Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
+        var manifest = StudyManifest.Parse(Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
         EvaluationArtifact Looked(int seed, double test, int rank) => new("darts", "darts", "a", "magnitude", seed, Cell, null, null,
             new NasPipeline.Benchmarks.BenchmarkResult(test - 3, test, test - 20, test - 50, rank, 15625, 100.0 * (15625 - rank + 1) / 15625, 94.37 - test),
             1, 0, 0, []);
@@ -86,7 +87,7 @@ public sealed class ReportBuilderTests
         int size, double best, string sizeText, string bestText)
     {
         using var fixture = new ReportFixture();
-        var manifest = ExperimentManifest.Parse(
+        var manifest = StudyManifest.Parse(
             Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
         var model = fixture.Build(manifest, [], benchmark: (size, best));
         foreach (var template in new[] { "report.sbn-md", "report.sbn-html" })

@@ -111,7 +111,7 @@ public sealed class BenchmarkPipelineTests
     public void ProxyStudy_ConfiguredDataMissing_SaysWhichFiles()
     {
         using var study = new TinyStudy();
-        var manifest = NasPipeline.Manifest.ExperimentManifest.Parse($"""
+        var manifest = NasPipeline.Stages.StudyManifest.Parse($"""
             [experiment]
             name = "p"
             seeds = [0]

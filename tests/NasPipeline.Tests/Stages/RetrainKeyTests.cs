@@ -35,7 +35,7 @@ public sealed class RetrainKeyTests
 
     static string Key(string text, string genotype = Nb201Cell)
     {
-        var m = ExperimentManifest.Parse(text, "k.toml");
+        var m = StudyManifest.Parse(text, "k.toml");
         var stage = new RetrainStage(SearchSpaceCatalog.Get(m.SearchSpace.Name), genotype,
             m.Retrain, m.Dataset, 0, m.Experiment.Compute, () => throw new InvalidOperationException("not run"));
         return StageRunner.KeyOf(stage);

@@ -9,7 +9,7 @@ public sealed class StudyGraphBuilderTests
 {
     static StudyGraph Graph(string path)
     {
-        var manifest = ExperimentManifest.Load(Path.Combine(RepoPaths.Root, path));
+        var manifest = StudyManifest.Load(Path.Combine(RepoPaths.Root, path));
         return StudyGraphBuilder.Build(manifest, new StudyResources(manifest, new MemoryLog()), RepoPaths.Templates);
     }
 
@@ -66,7 +66,7 @@ public sealed class StudyGraphBuilderTests
     [Test]
     public void MagnitudeOnTrainersThatKeepAlphaFixed_HasNoNodes_AndIsNotApplicable()
     {
-        var manifest = ExperimentManifest.Parse("""
+        var manifest = StudyManifest.Parse("""
             [experiment]
             name = "na"
             seeds = [0]

@@ -61,7 +61,7 @@ public sealed class TinyStudy : IDisposable
     public (MemoryLog Log, PipelineOutcome Outcome) Run(
         string manifestText, PipelineTarget target = PipelineTarget.Report, string? artifacts = null)
     {
-        var manifest = ExperimentManifest.Parse(manifestText, "tiny.toml");
+        var manifest = StudyManifest.Parse(manifestText, "tiny.toml");
         var log = new MemoryLog();
         var store = new NodeStore(artifacts ?? manifest.Experiment.Artifacts);
         var runner = new StageRunner(store, log, NullProgress.Instance);
@@ -72,7 +72,7 @@ public sealed class TinyStudy : IDisposable
 
     public (MemoryLog Log, IReadOnlyList<PlanRow> Plan) Plan(string manifestText)
     {
-        var manifest = ExperimentManifest.Parse(manifestText, "tiny.toml");
+        var manifest = StudyManifest.Parse(manifestText, "tiny.toml");
         var log = new MemoryLog();
         var runner = new StageRunner(new NodeStore(manifest.Experiment.Artifacts), log, NullProgress.Instance);
         return (log, new ExperimentPipeline(manifest, runner, RepoPaths.Templates).Plan());

@@ -1,3 +1,4 @@
+using NasPipeline.Stages;
 using System.Diagnostics;
 using NasPipeline.Manifest;
 using NasPipeline.Reporting.Templates;
@@ -33,7 +34,7 @@ public sealed class LatexTests
 
     static string Tex(ReportFixture fixture)
     {
-        var manifest = ExperimentManifest.Parse(Grid, "tex.toml");
+        var manifest = StudyManifest.Parse(Grid, "tex.toml");
         var runs = from trainer in new[] { "darts_1st", "gdas" }
                    from seed in Enumerable.Range(0, 6)
                    from selector in new[] { "magnitude", "zc&pt" }
