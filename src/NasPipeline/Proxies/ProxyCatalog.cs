@@ -12,43 +12,55 @@ using NasPipeline.Proxies.Zen;
 
 namespace NasPipeline.Proxies;
 
-/// <summary>Zero-cost proxies by name (the name after <c>zc-</c> in a selector method).</summary>
+/// <summary>
+/// Zero-cost proxies by name (the name after <c>zc-</c> in a selector method), on the same catalog as trainers and
+/// selectors. Most proxies have no keys of their own; zen and nwot read theirs from the manifest section that names
+/// the proxy (e.g. a <c>zc-zen</c> selector's).
+/// </summary>
 public static class ProxyCatalog
 {
-    public static readonly IReadOnlyDictionary<string, Func<IProxy>> Default = new Dictionary<string, Func<IProxy>>
-    {
-        ["synflow"] = () => new SynflowProxy(),
-        ["snip"] = () => new SnipProxy(),
-        ["grasp"] = () => new GraspProxy(),
-        ["grad_norm"] = () => new GradNormProxy(),
-        ["fisher"] = () => new FisherProxy(),
-        ["jacov"] = () => new JacovProxy(),
-        ["nwot"] = () => new NwotProxy(),
-        ["zen"] = () => new ZenProxy(),
-        ["params"] = () => new ParamsProxy(),
-        ["flops"] = () => new FlopsProxy(),
-    };
+    public static readonly PluginCatalog<IProxy> Default = new("proxy",
+    [
+        Plain("synflow", "synaptic flow: Σ|θ ⊙ ∂R/∂θ| of the linearised network on an all-ones input",
+            () => new SynflowProxy()),
+        Plain("snip", "connection sensitivity Σ|θ ⊙ ∂L/∂θ|", () => new SnipProxy()),
+        Plain("grasp", "gradient signal preservation −θ ⊙ H ∂L/∂θ", () => new GraspProxy()),
+        Plain("grad_norm", "Euclidean norm of the loss gradient", () => new GradNormProxy()),
+        Plain("fisher", "Fisher information of the activations", () => new FisherProxy()),
+        Plain("jacov", "Jacobian covariance over a batch", () => new JacovProxy()),
+        new("nwot", "NASWOT: log-determinant of the ReLU code kernel", s => NwotOptions.Read(s),
+            o => new NwotProxy(o as NwotOptions ?? NwotOptions.Default)),
+        new("zen", "Zen-score: output change under Gaussian input perturbation, BN-rescaled", s => ZenOptions.Read(s),
+            o => new ZenProxy(o as ZenOptions ?? ZenOptions.Default)),
+        Plain("params", "parameter count of the chosen operations", () => new ParamsProxy()),
+        Plain("flops", "FLOPs of the chosen operations", () => new FlopsProxy()),
+    ]);
 
     /// <summary>
-    /// Proxies with keys of their own, read from the manifest section that names the proxy (e.g. a
-    /// <c>zc-zen</c> selector's); the others have none.
+    /// The options of a proxy without keys of its own, and the "defaults" request to one with keys; selector
+    /// options keep it as null (their stage keys did not change when proxies moved to this catalog).
     /// </summary>
-    static readonly IReadOnlyDictionary<string, (Func<TomlSection, object> Read, Func<object, IProxy> Create)>
-        Configured = new Dictionary<string, (Func<TomlSection, object>, Func<object, IProxy>)>
-        {
-            ["zen"] = (s => ZenOptions.Read(s), o => new ZenProxy((ZenOptions)o)),
-            ["nwot"] = (s => NwotOptions.Read(s), o => new NwotProxy((NwotOptions)o)),
-        };
+    sealed class NoOptions
+    {
+        public static readonly NoOptions Value = new();
+    }
+
+    static PluginEntry<IProxy> Plain(string name, string summary, Func<IProxy> create) =>
+        new(name, summary, _ => NoOptions.Value, _ => create());
 
     /// <summary>The proxy's own options from <paramref name="section"/>, or null for a proxy that has none.</summary>
-    public static object? ReadOptions(string name, TomlSection section) =>
-        Configured.TryGetValue(name, out var c) ? c.Read(section) : null;
+    public static object? ReadOptions(string name, TomlSection section)
+    {
+        var options = Default.Find(name, section.Location).ReadOptions(section);
+        return options is NoOptions ? null : options;
+    }
 
     /// <summary>The proxy built with options <see cref="ReadOptions"/> gave (null: its defaults).</summary>
     public static IProxy Create(string name, object? options) =>
-        options is not null && Configured.TryGetValue(name, out var c) ? c.Create(options) : Create(name);
+        options is null ? Create(name) : Default.Create(name, options);
 
+    /// <summary>The proxy with its default options.</summary>
     public static IProxy Create(string name) =>
-        Default.TryGetValue(name, out var create) ? create() : throw new ArgumentException(
-            $"unknown proxy \"{name}\"; proxies: {string.Join(", ", Default.Keys)}", nameof(name));
+        Default.Names.Contains(name) ? Default.Create(name, NoOptions.Value) : throw new ArgumentException(
+            $"unknown proxy \"{name}\"; proxies: {string.Join(", ", Default.Names)}", nameof(name));
 }

@@ -22,7 +22,7 @@ public static class SelectorCatalog
         new("zc-pt", "Zero-Cost-PT on an untrained supernet", s => ZeroCostPtOptions.Read(s), o => new ZeroCostPtSelector((ZeroCostPtOptions)o)),
         new("shared-weights", "best sampled architecture by shared-weight accuracy", s => SharedWeightsOptions.Read(s), o => new SharedWeightsSelector((SharedWeightsOptions)o)),
         new("random", "a seeded uniformly random architecture (control)", s => RandomOptions.Read(s), _ => new RandomSelector()),
-        .. ProxyCatalog.Default.Keys.Select(proxy => new PluginEntry<IArchitectureSelector>(
+        .. ProxyCatalog.Default.Names.Select(proxy => new PluginEntry<IArchitectureSelector>(
             $"zc-{proxy}", $"edge-by-edge projection of the trained supernet by {proxy}",
             s => ZeroCostOptions.Read(s, proxy), o => new ZeroCostSelector((ZeroCostOptions)o))),
     ]);

@@ -9,7 +9,7 @@ namespace NasPipeline.Stages;
 public static class StudyManifest
 {
     public static ManifestPlugins Plugins { get; } =
-        new(TrainerCatalog.Default, SelectorCatalog.Default, ProxyCatalog.Default.Keys.ToList());
+        new(TrainerCatalog.Default, SelectorCatalog.Default, ProxyCatalog.Default.Names.ToList());
 
     public static ExperimentManifest Load(string path) => ExperimentManifest.Load(path, Plugins);
 

@@ -63,7 +63,8 @@ public sealed class MalformedManifestTests
         yield return Case("DuplicateEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"retrain\", \"retrain\"]\n", 14, 14,
             "[evaluation] evaluators lists evaluator \"retrain\" twice");
         yield return Case("UnknownProxy", Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nproxies = [\"synflo\"]\n", 17, 11,
-            "unknown proxy \"synflo\"; proxies: synflow");
+            "unknown proxy \"synflo\"; proxies: fisher, flops, grad_norm, grasp, jacov, nwot, params, snip, " +
+            "synflow, zen");
         yield return Case("ProxyStudyWithoutTable", Valid + "\n\n[proxy_study]\narchitectures = 10\n", 13, 1,
             "[proxy_study] needs the benchmark table");
         yield return Case("ProxyStudyWithTrainersButNoSelectors",

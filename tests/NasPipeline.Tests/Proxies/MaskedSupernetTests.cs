@@ -10,7 +10,7 @@ namespace NasPipeline.Tests.Proxies;
 /// <summary>Every proxy sees an op's removal from the supernet (its mixing weight set to zero).</summary>
 public sealed class MaskedSupernetTests
 {
-    public static IEnumerable<string> Names() => ProxyCatalog.Default.Keys;
+    public static IEnumerable<string> Names() => ProxyCatalog.Default.Names;
 
     static readonly int Conv3x3 = Nb201Space.OperationIndex("nor_conv_3x3");
 

@@ -13,7 +13,7 @@ namespace NasPipeline.Tests.Proxies;
 /// </summary>
 public sealed class MixedSupernetTests
 {
-    public static IEnumerable<string> Names() => ProxyCatalog.Default.Keys;
+    public static IEnumerable<string> Names() => ProxyCatalog.Default.Names;
 
     /// <summary>The supernet at one mixing, run per op (fuse = false) or fused, as a plain network.</summary>
     sealed class Explicit : nn.Module<Tensor, Tensor>

@@ -10,7 +10,7 @@ namespace NasPipeline.Tests.Proxies;
 /// <summary>Every proxy leaves the network exactly as it found it and repeats itself for a fixed seed.</summary>
 public sealed class ProxyContractTests
 {
-    public static IEnumerable<string> Names() => ProxyCatalog.Default.Keys;
+    public static IEnumerable<string> Names() => ProxyCatalog.Default.Names;
 
     static List<Tensor> Snapshot(nn.Module network) =>
         network.parameters().Cast<Tensor>().Concat(network.buffers()).Select(t => t.detach().clone()).ToList();

@@ -12,7 +12,7 @@ public sealed record ZeroCostPtOptions(
     string Proxy, int PoolSize, int ValidateBatches, int BatchSize, string EdgeOrder, bool ExcludeNone)
 {
     public static ZeroCostPtOptions Read(TomlSection s) => new(
-        s.Choice("proxy", "nwot", ProxyCatalog.Default.Keys.ToArray()), s.Int("pool_size", 10, min: 1),
+        s.Choice("proxy", "nwot", ProxyCatalog.Default.Names.ToArray()), s.Int("pool_size", 10, min: 1),
         s.Int("validate_batches", 100, min: 1), s.Int("batch_size", 256, min: 2),
         s.Choice("edge_order", "random", ["random", "sequential"]), s.Bool("exclude_none", false));
 }
