@@ -19,14 +19,23 @@ public sealed record RetrainSection(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] double DropPath = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Cutout = 0)
 {
+    /// <summary>The retraining defaults: a short NB201-style cosine schedule from 0.05.</summary>
+    public static readonly SgdSettings Defaults = new(
+        Epochs: 10, BatchSize: 64, LearningRate: 0.05, LearningRateMin: 0, Momentum: 0.9, Nesterov: true,
+        WeightDecay: 5e-4, GradClip: 5);
+
+    /// <summary>The shared keys as one record (not in stage keys: the flat fields are).</summary>
+    [JsonIgnore]
+    public SgdSettings Sgd =>
+        new(Epochs, BatchSize, LearningRate, LearningRateMin, Momentum, Nesterov, WeightDecay, GradClip);
+
     public static RetrainSection Read(TomlSection s, SearchSpaceSection space)
     {
         var network = SearchSpaceCatalog.Get(space.Name);
+        var sgd = SgdSettings.Read(s, Defaults);
         var section = new RetrainSection(
-            s.Int("epochs", 10, min: 1), s.Int("batch_size", 64, min: 1),
-            s.Double("lr", 0.05, min: 0), s.Double("lr_min", 0.0, min: 0), s.Double("momentum", 0.9, min: 0, max: 1),
-            s.Bool("nesterov", true), s.Double("weight_decay", 5e-4, min: 0), s.Double("grad_clip", 5, min: 0),
-            s.Int("train_size", 0, min: 0),
+            sgd.Epochs, sgd.BatchSize, sgd.LearningRate, sgd.LearningRateMin, sgd.Momentum, sgd.Nesterov,
+            sgd.WeightDecay, sgd.GradClip, s.Int("train_size", 0, min: 0),
             s.Int("channels", space.Channels, min: 1, max: 1024),
             SearchSpaceSection.ReadDepth(s, space.Name, space.Depth),
             Offered(s, "auxiliary_weight", double.PositiveInfinity, network, "auxiliary head", n => n.HasAuxiliaryHead),

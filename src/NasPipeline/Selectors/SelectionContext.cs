@@ -14,7 +14,7 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public sealed class SelectionContext(
     double[][]? mixingWeights, int seed, Func<ISupernet> supernet, Func<SearchData> data,
-    Func<ISupernet>? untrained = null, SupernetTrainingOptions? training = null, ISupernetTrainer? trainer = null,
+    Func<ISupernet>? untrained = null, ISupernetTrainer? trainer = null,
     string? workDirectory = null, StopSignal? stop = null, IProgressSink? progress = null, string task = "select",
     ISearchSpace? space = null)
     : IDisposable
@@ -34,9 +34,12 @@ public sealed class SelectionContext(
         "this selection reads no trained supernet (its selector declares SelectionReads without Supernet)");
     public int Seed { get; } = seed;
 
-    /// <summary>How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it.</summary>
-    public SupernetTrainingOptions Training { get; } =
-        trainer?.Training ?? training ?? new SupernetTrainingOptions(1, 64, 0.025, 0.001, 0.9, true, 5e-4, 5);
+    /// <summary>
+    /// How the supernet was trained (learning rate, batch size…), for selectors that fine-tune it: its trainer's
+    /// options (a selection without a trainer has no training to go on with).
+    /// </summary>
+    public SupernetTrainingOptions Training => Trainer?.Training ?? throw new InvalidOperationException(
+        "this selection has no trainer, so no training options: only selectors of a trained supernet tune it");
 
     /// <summary>
     /// A fresh instance of the method that trained the supernet (not attached), for selectors that go on training

@@ -24,7 +24,7 @@ public static class DiscreteNetworkTraining
     {
         stop ??= StopSignal.Never;
         var parameters = network.parameters().ToList();
-        using var sgd = new WeightSgd(parameters, o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
+        using var sgd = new WeightSgd(parameters, o.Sgd);
         var optimizer = sgd.Optimizer;
         var batches = new Batches(train, normalization, o.BatchSize, shuffle: true, seed, augmentation);
         var loss = new RetrainLoss(network, o.AuxiliaryWeight);

@@ -34,8 +34,7 @@ public sealed class ProjectedTuning : IDisposable
     public ProjectedTuning(ISupernet supernet, ISupernetTrainer trainer, double learningRate)
     {
         (_supernet, _trainer, _learningRate, _o) = (supernet, trainer, learningRate, trainer.Training);
-        _sgd = new WeightSgd(
-            supernet.WeightParameters(), learningRate, _o.Momentum, _o.WeightDecay, _o.Nesterov, _o.GradClip);
+        _sgd = new WeightSgd(supernet.WeightParameters(), _o.Sgd, learningRate);
         trainer.Attach(supernet);
     }
 

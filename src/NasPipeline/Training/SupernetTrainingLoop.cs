@@ -34,8 +34,7 @@ public static class SupernetTrainingLoop
     {
         var o = trainer.Training;
         stop ??= StopSignal.Never;
-        using var sgd = new WeightSgd(
-            supernet.WeightParameters(), o.LearningRate, o.Momentum, o.WeightDecay, o.Nesterov, o.GradClip);
+        using var sgd = new WeightSgd(supernet.WeightParameters(), o.Sgd);
         var weightOptimizer = sgd.Optimizer;
         using var attachment = TrainerAttachment.Of(trainer, supernet);
         trainer.UseWeightOptimizer(weightOptimizer);

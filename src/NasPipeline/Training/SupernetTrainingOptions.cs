@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using NasPipeline.Manifest;
 
 namespace NasPipeline.Training;
@@ -11,9 +12,20 @@ public sealed record SupernetTrainingOptions(
     int Epochs, int BatchSize, double LearningRate, double LearningRateMin, double Momentum, bool Nesterov,
     double WeightDecay, double GradClip, int ValidSize = 0)
 {
-    public static SupernetTrainingOptions Read(TomlSection s) => new(
-        s.Int("epochs", 50, min: 1), s.Int("batch_size", 64, min: 1),
-        s.Double("lr", 0.025, min: 0), s.Double("lr_min", 0.001, min: 0), s.Double("momentum", 0.9, min: 0, max: 1),
-        s.Bool("nesterov", true), s.Double("weight_decay", 5e-4, min: 0), s.Double("grad_clip", 5, min: 0),
-        s.Int("valid_size", 0, min: 0));
+    /// <summary>NB201's DARTS search settings (xautodl's DARTS-V1 config).</summary>
+    public static readonly SgdSettings Defaults = new(
+        Epochs: 50, BatchSize: 64, LearningRate: 0.025, LearningRateMin: 0.001, Momentum: 0.9, Nesterov: true,
+        WeightDecay: 5e-4, GradClip: 5);
+
+    public static SupernetTrainingOptions Read(TomlSection s)
+    {
+        var sgd = SgdSettings.Read(s, Defaults);
+        return new SupernetTrainingOptions(sgd.Epochs, sgd.BatchSize, sgd.LearningRate, sgd.LearningRateMin,
+            sgd.Momentum, sgd.Nesterov, sgd.WeightDecay, sgd.GradClip, s.Int("valid_size", 0, min: 0));
+    }
+
+    /// <summary>The shared keys as one record (not in stage keys: the flat fields are).</summary>
+    [JsonIgnore]
+    public SgdSettings Sgd =>
+        new(Epochs, BatchSize, LearningRate, LearningRateMin, Momentum, Nesterov, WeightDecay, GradClip);
 }

@@ -1,3 +1,4 @@
+using NasPipeline.Manifest;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,12 +14,13 @@ public sealed class WeightSgd : IDisposable
     readonly List<Parameter> _parameters;
     readonly double _gradClip;
 
-    public WeightSgd(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay,
-        bool nesterov, double gradClip)
+    /// <summary>SGD as <paramref name="sgd"/> says, at <paramref name="learningRate"/> if given.</summary>
+    public WeightSgd(IEnumerable<Parameter> parameters, SgdSettings sgd, double? learningRate = null)
     {
         _parameters = parameters.ToList();
-        _gradClip = gradClip;
-        Optimizer = optim.SGD(_parameters, learningRate, momentum, weight_decay: weightDecay, nesterov: nesterov);
+        _gradClip = sgd.GradClip;
+        Optimizer = optim.SGD(_parameters, learningRate ?? sgd.LearningRate, sgd.Momentum,
+            weight_decay: sgd.WeightDecay, nesterov: sgd.Nesterov);
     }
 
     /// <summary>The optimiser itself, for schedules, checkpoints and trainers that read its momentum.</summary>
