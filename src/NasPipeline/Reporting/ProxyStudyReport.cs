@@ -22,14 +22,17 @@ public sealed record ProxyRow(
 public static class ProxyStudyReport
 {
     public sealed record CsvRow(
-        string Proxy, bool UsesData, string Data, int Architectures, int Failed, double Seconds, double? RssFirstMb, double? RssLastMb,
-        double SpearmanCifar10Valid, double KendallCifar10Valid, double SpearmanCifar10Test, double KendallCifar10Test,
-        double SpearmanCifar100Test, double KendallCifar100Test, double SpearmanImageNet16Test, double KendallImageNet16Test);
+        string Proxy, bool UsesData, string Data, int Architectures, int Failed, double Seconds, double? RssFirstMb,
+        double? RssLastMb, double SpearmanCifar10Valid, double KendallCifar10Valid, double SpearmanCifar10Test,
+        double KendallCifar10Test, double SpearmanCifar100Test, double KendallCifar100Test,
+        double SpearmanImageNet16Test, double KendallImageNet16Test);
 
     public sealed record Entry(ProxyScoresArtifact Scores, double Seconds, ProxyCorrelation Correlation);
 
-    public static IReadOnlyList<Entry> Correlate(IEnumerable<(ProxyScoresArtifact Scores, double Seconds)> proxies, Nb201Table table) =>
-        proxies.Select(p => new Entry(p.Scores, p.Seconds, ProxyCorrelation.Of(p.Scores.Proxy, p.Scores.Data, p.Scores.Scores, table))).ToList();
+    public static IReadOnlyList<Entry> Correlate(
+        IEnumerable<(ProxyScoresArtifact Scores, double Seconds)> proxies, Nb201Table table) =>
+        proxies.Select(p => new Entry(p.Scores, p.Seconds,
+            ProxyCorrelation.Of(p.Scores.Proxy, p.Scores.Data, p.Scores.Scores, table))).ToList();
 
     public static ProxyStudyModel Model(ProxyStudySection study, string tablePath, IReadOnlyList<Entry> entries)
     {
@@ -41,8 +44,10 @@ public static class ProxyStudyReport
             var scored = c.Failed == 0 ? $"{c.Architectures}" : $"{c.Architectures - c.Failed} ({c.Failed} non-finite)";
             var rss = e.Scores.RssBytes is [var first, .., var last] ? $"{first / 1048576} → {last / 1048576}"
                 : e.Scores.RssBytes is [var only] ? $"{only / 1048576}" : "–";
-            return new ProxyRow(c.Proxy, c.Data, scored, e.Seconds.ToString("F1", CultureInfo.InvariantCulture), rss,
-                Cell(c.Cifar10Valid), Cell(c.Cifar10Test), Cell(c.Cifar100Test), Cell(c.ImageNet16Test));
+            return new ProxyRow(Proxy: c.Proxy, Data: c.Data, Scored: scored,
+                Seconds: e.Seconds.ToString("F1", CultureInfo.InvariantCulture), Rss: rss,
+                Cifar10Valid: Cell(c.Cifar10Valid), Cifar10Test: Cell(c.Cifar10Test),
+                Cifar100Test: Cell(c.Cifar100Test), ImageNet16Test: Cell(c.ImageNet16Test));
         }).ToList());
     }
 
@@ -60,10 +65,14 @@ public static class ProxyStudyReport
         Csv.Write(path, entries.Select(e =>
         {
             var c = e.Correlation;
-            return new CsvRow(c.Proxy, e.Scores.UsesData, c.Data, c.Architectures, c.Failed, Math.Round(e.Seconds, 2),
-                e.Scores.RssBytes.Count > 0 ? Math.Round(e.Scores.RssBytes[0] / 1048576.0, 1) : null,
-                e.Scores.RssBytes.Count > 0 ? Math.Round(e.Scores.RssBytes[^1] / 1048576.0, 1) : null,
-                c.Cifar10Valid.Spearman, c.Cifar10Valid.Kendall, c.Cifar10Test.Spearman, c.Cifar10Test.Kendall,
-                c.Cifar100Test.Spearman, c.Cifar100Test.Kendall, c.ImageNet16Test.Spearman, c.ImageNet16Test.Kendall);
+            double? Mb(int index) =>
+                e.Scores.RssBytes.Count > 0 ? Math.Round(e.Scores.RssBytes[index] / 1048576.0, 1) : null;
+            return new CsvRow(Proxy: c.Proxy, UsesData: e.Scores.UsesData, Data: c.Data,
+                Architectures: c.Architectures, Failed: c.Failed, Seconds: Math.Round(e.Seconds, 2),
+                RssFirstMb: Mb(0), RssLastMb: Mb(e.Scores.RssBytes.Count - 1),
+                SpearmanCifar10Valid: c.Cifar10Valid.Spearman, KendallCifar10Valid: c.Cifar10Valid.Kendall,
+                SpearmanCifar10Test: c.Cifar10Test.Spearman, KendallCifar10Test: c.Cifar10Test.Kendall,
+                SpearmanCifar100Test: c.Cifar100Test.Spearman, KendallCifar100Test: c.Cifar100Test.Kendall,
+                SpearmanImageNet16Test: c.ImageNet16Test.Spearman, KendallImageNet16Test: c.ImageNet16Test.Kendall);
         }));
 }

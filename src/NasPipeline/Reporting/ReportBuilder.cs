@@ -121,15 +121,15 @@ public static class ReportBuilder
             DistinctArchitectures: p.Runs.Select(r => r.Genotype).Distinct().Count(),
             Parameters: p.Runs.All(r => r.Parameters is not null)
                 ? Format.Count(p.Runs.Average(r => r.Parameters!.Value)) : Format.None,
-            BenchmarkTest: MeanStd(p.Benchmark), BenchmarkInterval: Interval(p.Benchmark),
             BenchmarkValid: MeanStd(Bench(p, b => b.Cifar10Valid)),
+            BenchmarkTest: MeanStd(p.Benchmark), BenchmarkInterval: Interval(p.Benchmark),
             BenchmarkCifar100: MeanStd(Bench(p, b => b.Cifar100Test)),
             BenchmarkImageNet16: MeanStd(Bench(p, b => b.ImageNet16Test)), Rank: MeanStd(Bench(p, b => b.Rank)),
             Percentile: MeanStd(Bench(p, b => b.Percentile)), Regret: MeanStd(Bench(p, b => b.Regret))));
         const string na = MatrixBuilder.NotApplicable;
         var missing = notApplicable.Select(n => new SummaryRow(
             Trainer: n.Trainer, Selector: n.Selector, Runs: 0, Accuracy: na, Interval: na, Best: na, Worst: na,
-            DistinctArchitectures: 0, Parameters: na, BenchmarkTest: na, BenchmarkInterval: na, BenchmarkValid: na,
+            DistinctArchitectures: 0, Parameters: na, BenchmarkValid: na, BenchmarkTest: na, BenchmarkInterval: na,
             BenchmarkCifar100: na, BenchmarkImageNet16: na, Rank: na, Percentile: na, Regret: na));
         return rows.Concat(missing).OrderBy(r => m.Trainers.ToList().FindIndex(t => t.Id == r.Trainer))
             .ThenBy(r => m.Selectors.ToList().FindIndex(s => s.Id == r.Selector)).ToList();
@@ -154,7 +154,7 @@ public static class ReportBuilder
         const string na = MatrixBuilder.NotApplicable;
         var missing = from n in inputs.NotApplicable
                       from seed in m.Experiment.Seeds
-                      select new ResultRow(n.Trainer, n.Selector, seed, Genotype: na, Cell: "", Accuracy: na,
+                      select new ResultRow(Trainer: n.Trainer, Selector: n.Selector, Seed: seed, Genotype: na, Cell: "", Accuracy: na,
                           Parameters: na, TrainSeconds: Format.None, SelectSeconds: Format.None,
                           RetrainSeconds: Format.None, BenchmarkValid: na, BenchmarkTest: na, BenchmarkCifar100: na,
                           BenchmarkImageNet16: na, Rank: na, Percentile: na, Regret: na);
@@ -167,8 +167,10 @@ public static class ReportBuilder
         var epochs = s.Artifact.Epochs;
         string Pct(double fraction) => Format.Fixed(fraction * 100, d);
         string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", Format.Invariant);
-        return new SupernetRow(s.Trainer, s.Seed, epochs.Count, Pct(epochs[^1].TrainAccuracy),
-            epochs[^1].ValidAccuracy is { } v ? Pct(v) : Format.None, Format.Seconds(s.Seconds),
-            Mb(epochs[Math.Min(1, epochs.Count - 1)].RssBytes), Mb(epochs[^1].RssBytes));
+        return new SupernetRow(
+            Trainer: s.Trainer, Seed: s.Seed, Epochs: epochs.Count, TrainAccuracy: Pct(epochs[^1].TrainAccuracy),
+            ValidAccuracy: epochs[^1].ValidAccuracy is { } v ? Pct(v) : Format.None, Seconds: Format.Seconds(s.Seconds),
+            RssSecondEpochMb: Mb(epochs[Math.Min(1, epochs.Count - 1)].RssBytes),
+            RssLastEpochMb: Mb(epochs[^1].RssBytes));
     }
 }

@@ -18,13 +18,15 @@ namespace NasPipeline.Reporting;
 /// </summary>
 public static class ResultsCsv
 {
+    /// <summary>One cell; an n/a or failed cell has only its identity and its reason (the rest empty).</summary>
     public sealed record Row(
         string Experiment, string Trainer, string TrainerMethod, string Selector, string SelectorMethod, int Seed,
-        string Genotype, double? TestAccuracy, long? Parameters,
-        double? Nb201Cifar10Valid, double? Nb201Cifar10Test, double? Nb201Cifar100Test, double? Nb201ImageNet16Test,
-        int? Nb201Rank, double? Nb201Percentile, double? Nb201Regret,
-        double? TrainSeconds, double? TrainCpuSeconds, double? SelectSeconds, double? SelectCpuSeconds,
-        double? RetrainSeconds, double? RetrainCpuSeconds, int? Threads, string Device, string NotApplicable,
+        string Genotype = "", double? TestAccuracy = null, long? Parameters = null,
+        double? Nb201Cifar10Valid = null, double? Nb201Cifar10Test = null, double? Nb201Cifar100Test = null,
+        double? Nb201ImageNet16Test = null, int? Nb201Rank = null, double? Nb201Percentile = null,
+        double? Nb201Regret = null, double? TrainSeconds = null, double? TrainCpuSeconds = null,
+        double? SelectSeconds = null, double? SelectCpuSeconds = null, double? RetrainSeconds = null,
+        double? RetrainCpuSeconds = null, int? Threads = null, string Device = "", string NotApplicable = "",
         string Failed = "");
 
     /// <summary>
@@ -33,13 +35,14 @@ public static class ResultsCsv
     /// Holm-adjusted p, and the smallest p the number of seeds allows).
     /// </summary>
     public sealed record SummaryRow(
-        string Trainer, string Selector, int Runs, double? MeanAccuracy, double? StdAccuracy, double? CiLowAccuracy,
-        double? CiHighAccuracy, double? MinAccuracy, double? MaxAccuracy, double? MeanNb201Cifar10Test,
-        double? StdNb201Cifar10Test, double? CiLowNb201Cifar10Test, double? CiHighNb201Cifar10Test,
-        double? MeanNb201Regret, string Metric, string Baseline, double? DifferenceToBaseline,
-        double? DifferenceCiLow, double? DifferenceCiHigh, double? PValue, double? HolmPValue,
-        double? SmallestPossibleP,
-        string NotApplicable, int FailedRuns = 0);
+        string Trainer, string Selector, int Runs,
+        double? MeanAccuracy = null, double? StdAccuracy = null, double? CiLowAccuracy = null,
+        double? CiHighAccuracy = null, double? MinAccuracy = null, double? MaxAccuracy = null,
+        double? MeanNb201Cifar10Test = null, double? StdNb201Cifar10Test = null, double? CiLowNb201Cifar10Test = null,
+        double? CiHighNb201Cifar10Test = null, double? MeanNb201Regret = null, string Metric = "",
+        string Baseline = "", double? DifferenceToBaseline = null,
+        double? DifferenceCiLow = null, double? DifferenceCiHigh = null, double? PValue = null,
+        double? HolmPValue = null, double? SmallestPossibleP = null, string NotApplicable = "", int FailedRuns = 0);
 
     public static void WriteResults(string path, ExperimentManifest manifest, IEnumerable<EvaluationArtifact> results,
         IReadOnlyList<NotApplicablePair> notApplicable, IReadOnlyList<NodeUsage> usage,
@@ -51,9 +54,10 @@ public static class ResultsCsv
             n.Stage == stage && n.Cells.Contains(new GridCell(r.Trainer, r.Selector, r.Seed)));
         var rows = results.Select(r => new Row(
             experiment, r.Trainer, r.TrainerMethod, r.Selector, r.SelectorMethod, r.Seed,
-            r.Genotype, r.TestAccuracy, r.Parameters,
-            r.Benchmark?.Cifar10Valid, r.Benchmark?.Cifar10Test, r.Benchmark?.Cifar100Test, r.Benchmark?.ImageNet16Test,
-            r.Benchmark?.Rank, r.Benchmark?.Percentile, r.Benchmark?.Regret,
+            Genotype: r.Genotype, TestAccuracy: r.TestAccuracy, Parameters: r.Parameters,
+            Nb201Cifar10Valid: r.Benchmark?.Cifar10Valid, Nb201Cifar10Test: r.Benchmark?.Cifar10Test,
+            Nb201Cifar100Test: r.Benchmark?.Cifar100Test, Nb201ImageNet16Test: r.Benchmark?.ImageNet16Test,
+            Nb201Rank: r.Benchmark?.Rank, Nb201Percentile: r.Benchmark?.Percentile, Nb201Regret: r.Benchmark?.Regret,
             TrainSeconds: Math.Round(r.TrainSeconds, 2), TrainCpuSeconds: Cpu(Node("train", r)),
             SelectSeconds: Math.Round(r.SelectSeconds, 3), SelectCpuSeconds: Cpu(Node("select", r)),
             RetrainSeconds: Math.Round(r.RetrainSeconds, 2), RetrainCpuSeconds: Cpu(Node("retrain", r)),
@@ -62,14 +66,12 @@ public static class ResultsCsv
             from n in notApplicable
             from seed in manifest.Experiment.Seeds
             select new Row(experiment, n.Trainer, Method(manifest.Trainers, n.Trainer), n.Selector,
-                Method(manifest.Selectors, n.Selector), seed, "", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, "", n.Reason);
+                Method(manifest.Selectors, n.Selector), seed, NotApplicable: n.Reason);
         var failedRows =
             from f in failed ?? []
             where f.Trainer.Length > 0
             select new Row(experiment, f.Trainer, Method(manifest.Trainers, f.Trainer), f.Selector,
-                Method(manifest.Selectors, f.Selector), f.Seed, "", null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, "", "", $"{f.Stage}: {f.Reason}");
+                Method(manifest.Selectors, f.Selector), f.Seed, Failed: $"{f.Stage}: {f.Reason}");
         Csv.Write(path, rows.Concat(missing).Concat(failedRows));
     }
 
@@ -85,21 +87,19 @@ public static class ResultsCsv
         Csv.Write(path, pairs.Select(p =>
         {
             var c = statistics.Comparison(p.Trainer, p.Selector);
-            return new SummaryRow(p.Trainer, p.Selector, p.Runs.Count,
-                p.Retrain?.Mean, p.Retrain?.StandardDeviation, Finite(p.Retrain?.CiLow), Finite(p.Retrain?.CiHigh),
-                p.Retrain?.Minimum, p.Retrain?.Maximum,
-                p.Benchmark?.Mean, p.Benchmark?.StandardDeviation, Finite(p.Benchmark?.CiLow),
-                Finite(p.Benchmark?.CiHigh),
-                p.Runs.All(r => r.Benchmark is not null) ? p.Runs.Average(r => r.Benchmark!.Regret) : null,
-                metric, baseline, c?.MeanDifference, Finite(c?.CiLow), Finite(c?.CiHigh), c?.P, c?.HolmP,
-                c?.SmallestP, "", Failed(p.Trainer, p.Selector));
-        }).Concat(AllFailed(manifest, pairs, failed, metric, baseline)).Concat(notApplicable.Select(n => new SummaryRow(
-            n.Trainer, n.Selector, Runs: 0, MeanAccuracy: null,
-            StdAccuracy: null, CiLowAccuracy: null, CiHighAccuracy: null, MinAccuracy: null, MaxAccuracy: null,
-            MeanNb201Cifar10Test: null, StdNb201Cifar10Test: null, CiLowNb201Cifar10Test: null,
-            CiHighNb201Cifar10Test: null, MeanNb201Regret: null, Metric: metric, Baseline: baseline,
-            DifferenceToBaseline: null, DifferenceCiLow: null, DifferenceCiHigh: null, PValue: null, HolmPValue: null,
-            SmallestPossibleP: null, NotApplicable: n.Reason))));
+            return new SummaryRow(p.Trainer, p.Selector, p.Runs.Count, Metric: metric, Baseline: baseline,
+                MeanAccuracy: p.Retrain?.Mean, StdAccuracy: p.Retrain?.StandardDeviation,
+                CiLowAccuracy: Finite(p.Retrain?.CiLow), CiHighAccuracy: Finite(p.Retrain?.CiHigh),
+                MinAccuracy: p.Retrain?.Minimum, MaxAccuracy: p.Retrain?.Maximum,
+                MeanNb201Cifar10Test: p.Benchmark?.Mean, StdNb201Cifar10Test: p.Benchmark?.StandardDeviation,
+                CiLowNb201Cifar10Test: Finite(p.Benchmark?.CiLow), CiHighNb201Cifar10Test: Finite(p.Benchmark?.CiHigh),
+                MeanNb201Regret: p.Runs.All(r => r.Benchmark is not null)
+                    ? p.Runs.Average(r => r.Benchmark!.Regret) : null,
+                DifferenceToBaseline: c?.MeanDifference, DifferenceCiLow: Finite(c?.CiLow),
+                DifferenceCiHigh: Finite(c?.CiHigh), PValue: c?.P, HolmPValue: c?.HolmP, SmallestPossibleP: c?.SmallestP,
+                FailedRuns: Failed(p.Trainer, p.Selector));
+        }).Concat(AllFailed(manifest, pairs, failed, metric, baseline)).Concat(notApplicable.Select(n =>
+            new SummaryRow(n.Trainer, n.Selector, Runs: 0, Metric: metric, Baseline: baseline, NotApplicable: n.Reason))));
     }
 
     /// <summary>Pairs whose every run failed: no statistics, only how many failed.</summary>
@@ -109,12 +109,7 @@ public static class ResultsCsv
         from s in manifest.Selectors
         let count = failed.Count(f => f.Trainer == t.Id && f.Selector == s.Id)
         where count > 0 && !pairs.Any(p => p.Trainer == t.Id && p.Selector == s.Id)
-        select new SummaryRow(t.Id, s.Id, Runs: 0, MeanAccuracy: null, StdAccuracy: null, CiLowAccuracy: null,
-            CiHighAccuracy: null, MinAccuracy: null, MaxAccuracy: null, MeanNb201Cifar10Test: null,
-            StdNb201Cifar10Test: null, CiLowNb201Cifar10Test: null, CiHighNb201Cifar10Test: null,
-            MeanNb201Regret: null, Metric: metric, Baseline: baseline, DifferenceToBaseline: null,
-            DifferenceCiLow: null, DifferenceCiHigh: null, PValue: null, HolmPValue: null, SmallestPossibleP: null,
-            NotApplicable: "", FailedRuns: count);
+        select new SummaryRow(t.Id, s.Id, Runs: 0, Metric: metric, Baseline: baseline, FailedRuns: count);
 
     static double? Cpu(NodeUsage? node) => node?.CpuSeconds is { } s ? Math.Round(s, 2) : null;
 

@@ -7,10 +7,10 @@ public static class StatisticsViewBuilder
 {
     public static StatisticsView Build(StudyStatistics s, int decimals)
     {
-        var rows = s.Comparisons.Select(c => new ComparisonRow(c.Trainer, c.Selector, c.Pairs,
-            Format.Signed(c.MeanDifference, decimals),
-            Interval(c, decimals),
-            Format.P(c.P), Format.P(c.HolmP), Verdict(c, s.Baseline!))).ToList();
+        var rows = s.Comparisons.Select(c => new ComparisonRow(
+            Trainer: c.Trainer, Selector: c.Selector, Pairs: c.Pairs,
+            Difference: Format.Signed(c.MeanDifference, decimals), Interval: Interval(c, decimals),
+            P: Format.P(c.P), HolmP: Format.P(c.HolmP), Verdict: Verdict(c, s.Baseline!))).ToList();
         return new StatisticsView(rows,
             $"Each selector against {s.Baseline} within the same trainer, paired by seed (both picked from the same " +
             "supernet): mean difference in points with its 95 % Student-t interval over seeds, the exact two-sided " +

@@ -82,7 +82,7 @@ public sealed record MatrixCell(string Text, bool Best, string Marker)
 /// </summary>
 public sealed record SummaryRow(
     string Trainer, string Selector, int Runs, string Accuracy, string Interval, string Best, string Worst,
-    int DistinctArchitectures, string Parameters, string BenchmarkTest, string BenchmarkInterval, string BenchmarkValid,
+    int DistinctArchitectures, string Parameters, string BenchmarkValid, string BenchmarkTest, string BenchmarkInterval,
     string BenchmarkCifar100, string BenchmarkImageNet16, string Rank, string Percentile, string Regret);
 
 /// <summary>One (trainer, selector, seed) outcome, its cell diagram's anchor, and what its nodes cost.</summary>
