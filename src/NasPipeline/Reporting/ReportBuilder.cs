@@ -21,7 +21,9 @@ public static class ReportBuilder
         var pairs = GridPair.Of(m, inputs.Results);
         var statistics = StudyStatistics.Of(m, pairs);
         var evaluation = m.Evaluation;
-        var metric = evaluation.Retrain ? "retrain test accuracy (%)" : "NAS-Bench-201 CIFAR-10 test accuracy (benchmark, %)";
+        var metric = evaluation.Retrain
+            ? "retrain test accuracy (%)"
+            : "NAS-Bench-201 CIFAR-10 test accuracy (benchmark, %)";
         var view = StatisticsViewBuilder.Build(statistics, d);
         var compute = ComputeViewBuilder.Build(m, inputs.Usage);
         var figureViews = m.HasGrid || inputs.ProxyStudy is not null ? figures.Draw(inputs, pairs, statistics, metric)
@@ -154,8 +156,8 @@ public static class ReportBuilder
         const string na = MatrixBuilder.NotApplicable;
         var missing = from n in inputs.NotApplicable
                       from seed in m.Experiment.Seeds
-                      select new ResultRow(Trainer: n.Trainer, Selector: n.Selector, Seed: seed, Genotype: na, Cell: "", Accuracy: na,
-                          Parameters: na, TrainSeconds: Format.None, SelectSeconds: Format.None,
+                      select new ResultRow(Trainer: n.Trainer, Selector: n.Selector, Seed: seed, Genotype: na,
+                          Cell: "", Accuracy: na, Parameters: na, TrainSeconds: Format.None, SelectSeconds: Format.None,
                           RetrainSeconds: Format.None, BenchmarkValid: na, BenchmarkTest: na, BenchmarkCifar100: na,
                           BenchmarkImageNet16: na, Rank: na, Percentile: na, Regret: na);
         return rows.Concat(missing).OrderBy(r => m.Trainers.ToList().FindIndex(t => t.Id == r.Trainer))

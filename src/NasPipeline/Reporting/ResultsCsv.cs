@@ -96,10 +96,12 @@ public static class ResultsCsv
                 MeanNb201Regret: p.Runs.All(r => r.Benchmark is not null)
                     ? p.Runs.Average(r => r.Benchmark!.Regret) : null,
                 DifferenceToBaseline: c?.MeanDifference, DifferenceCiLow: Finite(c?.CiLow),
-                DifferenceCiHigh: Finite(c?.CiHigh), PValue: c?.P, HolmPValue: c?.HolmP, SmallestPossibleP: c?.SmallestP,
+                DifferenceCiHigh: Finite(c?.CiHigh), PValue: c?.P, HolmPValue: c?.HolmP,
+                SmallestPossibleP: c?.SmallestP,
                 FailedRuns: Failed(p.Trainer, p.Selector));
         }).Concat(AllFailed(manifest, pairs, failed, metric, baseline)).Concat(notApplicable.Select(n =>
-            new SummaryRow(n.Trainer, n.Selector, Runs: 0, Metric: metric, Baseline: baseline, NotApplicable: n.Reason))));
+            new SummaryRow(n.Trainer, n.Selector, Runs: 0, Metric: metric, Baseline: baseline,
+                NotApplicable: n.Reason))));
     }
 
     /// <summary>Pairs whose every run failed: no statistics, only how many failed.</summary>

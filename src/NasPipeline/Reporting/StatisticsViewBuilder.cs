@@ -47,8 +47,9 @@ public static class StatisticsViewBuilder
           $"× seeds) with the selectors {string.Join(", ", t.Selectors)}: interaction sum of squares " +
           $"{t.Statistic.ToString("F2", Format.Invariant)}, p = {Format.P(t.P)} " +
           (t.Exact
-              ? $"(exact, over all {Format.Count(t.Assignments)} assignments of trainers to the supernets of each seed)."
-                   : $"({Format.Count(t.Assignments)} seeded random assignments of trainers within seeds).");
+              ? $"(exact, over all {Format.Count(t.Assignments)} assignments of trainers to the supernets of each " +
+                "seed)."
+              : $"({Format.Count(t.Assignments)} seeded random assignments of trainers within seeds).");
 
     static string? InteractionNote(InteractionTest? t) => t is null || t.SmallestP < 1 - ConfidenceInterval.Level ? null
         : $"This design cannot reach p < 0.05: the smallest p it allows is {Format.P(t.SmallestP)} (renaming the " +
