@@ -57,7 +57,8 @@ public sealed class NotApplicablePairTests
         Assert.That(model.Results.Where(r => r.Trainer == "oneshot" && r.Selector == "magnitude")
             .Select(r => (r.Seed, r.Accuracy)), Is.EqualTo(new[] { (0, "n/a"), (1, "n/a") }));
         Assert.That(model.Notes, Has.One.EqualTo("oneshot × magnitude: not applicable: α is fixed"));
-        Assert.That(model.Statistics.Comparisons.Select(c => (c.Trainer, c.Selector)), Is.EqualTo(new[] { ("darts", "random") }),
+        Assert.That(model.Statistics.Comparisons.Select(c => (c.Trainer, c.Selector)),
+            Is.EqualTo(new[] { ("darts", "random") }),
             "oneshot has no magnitude runs to pair with");
     }
 
@@ -66,7 +67,8 @@ public sealed class NotApplicablePairTests
     {
         using var fixture = new ReportFixture();
         var md = TemplateRenderer.Render(ReportFixture.Template("report.sbn-md"), Model(fixture));
-        Assert.That(md, Does.Contain("| oneshot | n/a | **61.00 ± 12.71** |").And.Contain("not applicable: α is fixed"));
+        Assert.That(md, Does.Contain("| oneshot | n/a | **61.00 ± 12.71** |")
+            .And.Contain("not applicable: α is fixed"));
     }
 
     [Test]
@@ -75,10 +77,12 @@ public sealed class NotApplicablePairTests
         using var dir = new TempDirectory();
         ResultsCsv.WriteResults(dir.File("results.csv"), Manifest, Results, [OneShotMagnitude], []);
         var pairs = GridPair.Of(Manifest, Results);
-        ResultsCsv.WriteSummary(dir.File("summary.csv"), Manifest, pairs, [OneShotMagnitude], StudyStatistics.Of(Manifest, pairs));
+        ResultsCsv.WriteSummary(dir.File("summary.csv"), Manifest, pairs, [OneShotMagnitude],
+            StudyStatistics.Of(Manifest, pairs));
         var results = File.ReadAllLines(dir.File("results.csv"));
         var header = results[0].Split(',');
-        var na = results.Skip(1).Select(l => l.Split(',')).Where(c => c[1] == "oneshot" && c[3] == "magnitude").ToList();
+        var na = results.Skip(1).Select(l => l.Split(','))
+            .Where(c => c[1] == "oneshot" && c[3] == "magnitude").ToList();
         Assert.That(na, Has.Count.EqualTo(2), "one row per seed");
         Assert.That(na.Select(c => c[Array.IndexOf(header, "TestAccuracy")]), Is.All.Empty);
         Assert.That(na.Select(c => c[Array.IndexOf(header, "NotApplicable")]), Is.All.EqualTo("α is fixed"));

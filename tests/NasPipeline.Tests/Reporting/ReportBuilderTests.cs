@@ -35,7 +35,8 @@ public sealed class ReportBuilderTests
         var model = fixture.Build(Manifest, [Run("darts", "a", 0, 80), Run("darts", "a", 1, 82),
             Run("darts", "a", 2, 84, OtherCell), Run("darts", "b", 0, 70)]);
         var a = model.Summary.Single(s => s.Selector == "a");
-        Assert.That((a.Runs, a.Accuracy, a.Best, a.Worst, a.DistinctArchitectures), Is.EqualTo((3, "82.00 ± 2.00", "84.00", "80.00", 2)));
+        Assert.That((a.Runs, a.Accuracy, a.Best, a.Worst, a.DistinctArchitectures),
+            Is.EqualTo((3, "82.00 ± 2.00", "84.00", "80.00", 2)));
         // t(0.975, 2) = 4.302653: half-width 4.302653 · 2 / √3 = 4.97
         Assert.That(a.Interval, Is.EqualTo("[77.03, 86.97]"));
         var cells = model.Matrix.Single().Cells;
@@ -50,7 +51,8 @@ public sealed class ReportBuilderTests
     public void Render_AllThreeTemplates_WithTheModel()
     {
         using var fixture = new ReportFixture();
-        var model = fixture.Build(Manifest, [Run("darts", "a", 0, 80)], versions: new Dictionary<string, string> { ["NasPipeline"] = "1" });
+        var model = fixture.Build(Manifest, [Run("darts", "a", 0, 80)],
+            versions: new Dictionary<string, string> { ["NasPipeline"] = "1" });
         var md = TemplateRenderer.Render(Template("report.sbn-md"), model);
         var html = TemplateRenderer.Render(Template("report.sbn-html"), model);
         var tex = TemplateRenderer.Render(Template("report.sbn-tex"), model);
@@ -65,14 +67,19 @@ public sealed class ReportBuilderTests
     public void Build_BenchmarkOnly_SummarisesBenchmarkNumbersAndLeavesRetrainEmpty()
     {
         using var fixture = new ReportFixture();
-        var manifest = StudyManifest.Parse(Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
-        EvaluationArtifact Looked(int seed, double test, int rank) => new("darts", "darts", "a", "magnitude", seed, Cell, null, null,
-            new NasPipeline.Benchmarks.BenchmarkResult(test - 3, test, test - 20, test - 50, rank, 15625, 100.0 * (15625 - rank + 1) / 15625, 94.37 - test),
-            1, 0, 0, []);
+        var manifest = StudyManifest.Parse(
+            Grid + "[benchmark]\ntable = \"t.csv\"\n[evaluation]\nevaluators = [\"nb201\"]\n", "r.toml");
+        EvaluationArtifact Looked(int seed, double test, int rank) =>
+            new("darts", "darts", "a", "magnitude", seed, Cell, null, null,
+                new NasPipeline.Benchmarks.BenchmarkResult(test - 3, test, test - 20, test - 50, rank, 15625,
+                    100.0 * (15625 - rank + 1) / 15625, 94.37 - test),
+                1, 0, 0, []);
         var model = fixture.Build(manifest, [Looked(0, 93.0, 100), Looked(1, 91.0, 300)]);
         var a = model.Summary.Single();
-        Assert.That((a.Accuracy, a.BenchmarkTest, a.Regret, a.Rank), Is.EqualTo(("–", "92.00 ± 1.41", "2.37 ± 1.41", "200.00 ± 141.42")));
-        Assert.That(model.Matrix.Single().Cells.Select(c => c.Text), Is.EqualTo(new[] { "92.00 ± 12.71", "–" }), "b has no runs");
+        Assert.That((a.Accuracy, a.BenchmarkTest, a.Regret, a.Rank),
+            Is.EqualTo(("–", "92.00 ± 1.41", "2.37 ± 1.41", "200.00 ± 141.42")));
+        Assert.That(model.Matrix.Single().Cells.Select(c => c.Text), Is.EqualTo(new[] { "92.00 ± 12.71", "–" }),
+            "b has no runs");
         Assert.That(model.BenchmarkMatrix, Is.Empty, "the main table already is the benchmark's");
         Assert.That((model.HasRetrain, model.HasBenchmark), Is.EqualTo((false, true)));
         Assert.That(model.Metric, Does.Contain("NAS-Bench-201"));

@@ -12,11 +12,14 @@ public sealed class ReportFixture : IDisposable
 
     public string Directory => _dir.Path;
 
-    public static EvaluationArtifact Run(string trainer, string selector, int seed, double accuracy, string genotype = Cell) =>
+    public static EvaluationArtifact Run(string trainer, string selector, int seed, double accuracy,
+        string genotype = Cell) =>
         new(trainer, trainer, selector, selector, seed, genotype, accuracy, 1000, null, 1, 0, 2, []);
 
-    public const string Cell = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|";
-    public const string OtherCell = "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
+    public const string Cell =
+        "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|";
+    public const string OtherCell =
+        "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
 
     public ReportModel Build(ExperimentManifest manifest, IReadOnlyList<EvaluationArtifact> results,
         IReadOnlyList<NotApplicablePair>? notApplicable = null, IReadOnlyList<NodeUsage>? usage = null,

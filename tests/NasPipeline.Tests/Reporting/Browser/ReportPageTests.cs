@@ -19,7 +19,8 @@ public sealed class ReportPageTests
     public async Task StartBrowser()
     {
         if (!File.Exists(Chromium))
-            Assert.Ignore($"{Chromium} is missing: install Debian's chromium (apt-get install chromium; the Test target does it as root)");
+            Assert.Ignore($"{Chromium} is missing: install Debian's chromium " +
+                "(apt-get install chromium; the Test target does it as root)");
         _study = new ReportStudy();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
@@ -42,12 +43,15 @@ public sealed class ReportPageTests
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(new Uri(_study.File("report.html")).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        await page.GotoAsync(new Uri(_study.File("report.html")).AbsoluteUri,
+            new() { WaitUntil = WaitUntilState.Load });
 
         foreach (var table in new[] { "#matrix", "#comparisons", "#ranks", "#runs", "#compute" })
-            Assert.That(await page.Locator($"table{table} tr").CountAsync(), Is.GreaterThan(1), $"table {table} has rows");
+            Assert.That(await page.Locator($"table{table} tr").CountAsync(), Is.GreaterThan(1),
+                $"table {table} has rows");
         var images = await page.EvaluateAsync<int[]>("[...document.images].map(i => i.complete ? i.naturalWidth : 0)");
-        Assert.That(images, Has.Length.GreaterThanOrEqualTo(6), "heatmap, CD diagram, validation, two mixing figures, cells");
+        Assert.That(images, Has.Length.GreaterThanOrEqualTo(6),
+            "heatmap, CD diagram, validation, two mixing figures, cells");
         Assert.That(images, Has.All.GreaterThan(0), "every figure decoded");
         var widths = await page.EvaluateAsync<int[]>(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
@@ -66,11 +70,14 @@ public sealed class ReportPageTests
     public void Report_WritesTexMarkdownFiguresAndCsvs()
     {
         Assert.That(File.ReadAllText(_study.File("report.md")), Does.Contain("](figures/heatmap.png)"));
-        Assert.That(Directory.GetFiles(Path.Combine(_study.ReportDirectory, "figures"), "*.svg"), Has.Length.GreaterThanOrEqualTo(6));
+        Assert.That(Directory.GetFiles(Path.Combine(_study.ReportDirectory, "figures"), "*.svg"),
+            Has.Length.GreaterThanOrEqualTo(6));
         Assert.That(File.ReadAllText(_study.File("report.tex")), Does.Contain(@"\begin{tabular}"));
         var header = File.ReadLines(_study.File("results.csv")).First().Split(',');
-        Assert.That(header, Is.SupersetOf(new[] { "TrainCpuSeconds", "SelectCpuSeconds", "RetrainCpuSeconds", "Threads", "Device" }));
+        Assert.That(header,
+            Is.SupersetOf(new[] { "TrainCpuSeconds", "SelectCpuSeconds", "RetrainCpuSeconds", "Threads", "Device" }));
         var summary = File.ReadLines(_study.File("summary.csv")).First().Split(',');
-        Assert.That(summary, Is.SupersetOf(new[] { "CiLowAccuracy", "CiHighAccuracy", "DifferenceToBaseline", "PValue", "HolmPValue" }));
+        Assert.That(summary,
+            Is.SupersetOf(new[] { "CiLowAccuracy", "CiHighAccuracy", "DifferenceToBaseline", "PValue", "HolmPValue" }));
     }
 }

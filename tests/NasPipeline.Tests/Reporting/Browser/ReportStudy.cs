@@ -15,7 +15,8 @@ public sealed class ReportStudy : IDisposable
     public ReportStudy()
     {
         var (_, outcome) = _study.Run(Manifest);
-        ReportDirectory = outcome.ReportDirectory ?? throw new InvalidOperationException("the tiny study published no report");
+        ReportDirectory = outcome.ReportDirectory
+            ?? throw new InvalidOperationException("the tiny study published no report");
     }
 
     string Manifest => $"""

@@ -7,7 +7,8 @@ namespace NasPipeline.Tests.Reporting.Compute;
 /// <summary>Energy and CO₂e by hand, and shared nodes split so totals neither drop nor double count.</summary>
 public sealed class ComputeAccountTests
 {
-    static readonly FootprintFactors Factors = new(WattsPerCpuCore: 10, WattsPerGpu: 250, Pue: 1.5, GramsCo2ePerKwh: 400);
+    static readonly FootprintFactors Factors =
+        new(WattsPerCpuCore: 10, WattsPerGpu: 250, Pue: 1.5, GramsCo2ePerKwh: 400);
 
     static readonly GridCell DartsMag = new("darts", "mag", 0), DartsRand = new("darts", "rand", 0),
         GdasMag = new("gdas", "mag", 0), GdasRand = new("gdas", "rand", 0);
@@ -39,7 +40,8 @@ public sealed class ComputeAccountTests
         Assert.That(account.EstimatedNodes, Is.EqualTo(1));
         Assert.That(account.ByStage.Select(s => s.Name), Is.EqualTo(new[] { "train", "select", "retrain", "proxy" }));
         var byTrainer = account.ByTrainer.ToDictionary(x => x.Name, x => x.Cost.CoreSeconds);
-        Assert.That(byTrainer["darts"], Is.EqualTo(7200 + 180 + 720), "its supernet, half the shared select, half the retrain");
+        Assert.That(byTrainer["darts"], Is.EqualTo(7200 + 180 + 720),
+            "its supernet, half the shared select, half the retrain");
         Assert.That(byTrainer["gdas"], Is.EqualTo(3600 + 180 + 720));
         var bySelector = account.BySelector.ToDictionary(x => x.Name, x => x.Cost.CoreSeconds);
         Assert.That(bySelector["mag"], Is.EqualTo(720), "half the retrain; supernets are nobody's selector cost");
@@ -51,13 +53,15 @@ public sealed class ComputeAccountTests
     public void FootprintLine_ReadsLikeAPaper()
     {
         var account = ComputeAccount.Of(Nodes, Factors, ["darts", "gdas"], ["mag", "rand"]);
-        Assert.That(ComputeViewBuilder.FootprintLine(account, Nodes.Length), Does.StartWith("0.20 GPU hours, 3.53 CPU core-hours, "));
+        Assert.That(ComputeViewBuilder.FootprintLine(account, Nodes.Length),
+            Does.StartWith("0.20 GPU hours, 3.53 CPU core-hours, "));
         Assert.That(ComputeViewBuilder.FootprintLine(account, Nodes.Length), Does.Contain(" g CO₂e (5 nodes,"));
     }
 
     [TestCase(25_400 * 3600.0, "25,400")]
     [TestCase(0.42 * 3600, "0.42")]
-    public void Hours_PaperStyle(double seconds, string expected) => Assert.That(Format.Hours(seconds / 3600), Is.EqualTo(expected));
+    public void Hours_PaperStyle(double seconds, string expected) =>
+        Assert.That(Format.Hours(seconds / 3600), Is.EqualTo(expected));
 
     [TestCase(3_292_000.0, "3.29 t CO₂e")]
     [TestCase(3_292.0, "3.29 kg CO₂e")]

@@ -28,7 +28,8 @@ public sealed class FigureTests
     void AssertWritten(Figure figure, params string[] texts)
     {
         var png = File.ReadAllBytes(Path.Combine(_dir.Path, figure.Png));
-        Assert.That(png[..8], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "PNG signature");
+        Assert.That(png[..8], Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }),
+            "PNG signature");
         var width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16));
         var height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20));
         Assert.That((width, height), Is.EqualTo((figure.Width, figure.Height)));
@@ -54,7 +55,8 @@ public sealed class FigureTests
     public void MixingWeights_SixEdgePanels()
     {
         double[][][] History(double drift) => Enumerable.Range(0, 4).Select(e => Enumerable.Range(0, 6)
-            .Select(_ => new[] { 0.2 - e * drift, 0.2 + 4 * e * drift, 0.2 - e * drift, 0.2 - e * drift, 0.2 - e * drift })
+            .Select(_ => new[]
+                { 0.2 - e * drift, 0.2 + 4 * e * drift, 0.2 - e * drift, 0.2 - e * drift, 0.2 - e * drift })
             .ToArray()).ToArray();
         var figure = MixingWeightsFigure.Draw(_writer, "darts", Nb201SearchSpace.Cell, [History(0.01), History(0.02)]);
         AssertWritten(figure, "edge 3 ← 2", "skip_connect");
@@ -95,7 +97,8 @@ public sealed class FigureTests
     [Test]
     public void CellDiagram_LabelsEveryEdgesOperation()
     {
-        var cell = Genotype.Parse("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
+        var cell = Genotype.Parse(
+            "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
         var figure = CellDiagramFigure.Draw(_writer, "a1", Nb201SearchSpace.Instance, cell);
         AssertWritten(figure, "conv 3×3", "none", "skip", "pool 3×3", "conv 1×1");
     }

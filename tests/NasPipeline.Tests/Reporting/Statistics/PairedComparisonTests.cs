@@ -14,12 +14,13 @@ public sealed class PairedComparisonTests
     [Test]
     public void ForTrainer_PairsBySeed_DifferenceIntervalAndHolm()
     {
-        var comparisons = PairedComparison.ForTrainer("darts", "magnitude", new Dictionary<string, IReadOnlyDictionary<int, double>>
-        {
-            ["magnitude"] = BySeed(80.0, 80.2, 80.6, 79.6, 80.9),
-            ["pt"] = BySeed(81.2, 79.9, 83.1, 80.4, 82.0),
-            ["random"] = BySeed(70.0, 71.0, 69.0, 72.0, 70.5),
-        });
+        var comparisons = PairedComparison.ForTrainer("darts", "magnitude",
+            new Dictionary<string, IReadOnlyDictionary<int, double>>
+            {
+                ["magnitude"] = BySeed(80.0, 80.2, 80.6, 79.6, 80.9),
+                ["pt"] = BySeed(81.2, 79.9, 83.1, 80.4, 82.0),
+                ["random"] = BySeed(70.0, 71.0, 69.0, 72.0, 70.5),
+            });
         var pt = comparisons.Single(c => c.Selector == "pt");
         Assert.That(pt.MeanDifference, Is.EqualTo(1.06).Within(1e-9));
         Assert.That((pt.CiLow, pt.CiHigh), Is.EqualTo((-0.18352509942045736, 2.3035250994204617)).Within(1e-9));
@@ -33,10 +34,11 @@ public sealed class PairedComparisonTests
     [Test]
     public void ForTrainer_SelectorWithoutRuns_IsLeftOut()
     {
-        var comparisons = PairedComparison.ForTrainer("oneshot", "magnitude", new Dictionary<string, IReadOnlyDictionary<int, double>>
-        {
-            ["random"] = BySeed(70.0, 71.0),
-        });
+        var comparisons = PairedComparison.ForTrainer("oneshot", "magnitude",
+            new Dictionary<string, IReadOnlyDictionary<int, double>>
+            {
+                ["random"] = BySeed(70.0, 71.0),
+            });
         Assert.That(comparisons, Is.Empty, "no baseline runs (n/a pair): nothing to compare");
     }
 }

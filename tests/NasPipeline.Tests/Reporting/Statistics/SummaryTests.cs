@@ -28,6 +28,7 @@ public sealed class SummaryTests
     public void Of_OneRun_HasNoInterval()
     {
         var s = Summary.Of([70.0]);
-        Assert.That((s.StandardDeviation, double.IsNaN(s.CiLow), double.IsNaN(s.CiHalfWidth)), Is.EqualTo((0.0, true, true)));
+        Assert.That((s.StandardDeviation, double.IsNaN(s.CiLow), double.IsNaN(s.CiHalfWidth)),
+            Is.EqualTo((0.0, true, true)));
     }
 }

@@ -38,7 +38,8 @@ public sealed class LatexTests
         var runs = from trainer in new[] { "darts_1st", "gdas" }
                    from seed in Enumerable.Range(0, 6)
                    from selector in new[] { "magnitude", "zc&pt" }
-                   select Run(trainer, selector, seed, 60 + seed + (selector == "magnitude" ? 0 : trainer == "gdas" ? 5 + 0.1 * seed : -1));
+                   select Run(trainer, selector, seed,
+                       60 + seed + (selector == "magnitude" ? 0 : trainer == "gdas" ? 5 + 0.1 * seed : -1));
         return TemplateRenderer.Render(Template("report.sbn-tex"), fixture.Build(manifest, runs.ToList()));
     }
 
@@ -50,7 +51,8 @@ public sealed class LatexTests
         Assert.That(tex, Does.Contain(@"\toprule").And.Contain(@"\midrule").And.Contain(@"\bottomrule"));
         Assert.That(tex, Does.Contain(@"darts\_1st").And.Contain(@"zc\&pt").And.Not.Contain("zc&pt"));
         // gdas: zc&pt beats magnitude on all six seeds by 5–5.5 points: exact p = 2/64, Holm p = 0.031 → "*".
-        Assert.That(tex, Does.Match(@"gdas & 62\.50 \$\\pm\$ 1\.96 & \\textbf\{67\.75 \$\\pm\$ \d\.\d\d\}\\textsuperscript\{\*\}"));
+        Assert.That(tex, Does.Match(
+            @"gdas & 62\.50 \$\\pm\$ 1\.96 & \\textbf\{67\.75 \$\\pm\$ \d\.\d\d\}\\textsuperscript\{\*\}"));
         Assert.That(tex, Does.Not.Contain("\\documentclass"), "a fragment to \\input");
         Assert.That(tex.Count(c => c == '{'), Is.EqualTo(tex.Count(c => c == '}')), "balanced braces");
     }
@@ -59,11 +61,13 @@ public sealed class LatexTests
     public void Tex_CompilesInAPaper()
     {
         var pdflatex = new[] { "/usr/bin/pdflatex", "/usr/local/bin/pdflatex" }.FirstOrDefault(File.Exists);
-        if (pdflatex is null) Assert.Ignore("pdflatex is not installed (texlive-latex-recommended); the structure test still runs");
+        if (pdflatex is null)
+            Assert.Ignore("pdflatex is not installed (texlive-latex-recommended); the structure test still runs");
         using var fixture = new ReportFixture();
         File.WriteAllText(Path.Combine(fixture.Directory, "report.tex"), Tex(fixture));
         File.WriteAllText(Path.Combine(fixture.Directory, "paper.tex"),
-            "\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\n\\input{report.tex}\n\\end{document}\n");
+            "\\documentclass{article}\n\\usepackage{booktabs}\n" +
+            "\\begin{document}\n\\input{report.tex}\n\\end{document}\n");
         var start = new ProcessStartInfo(pdflatex, "-interaction=nonstopmode -halt-on-error paper.tex")
         {
             WorkingDirectory = fixture.Directory, RedirectStandardOutput = true, RedirectStandardError = true,

@@ -18,7 +18,8 @@ public sealed class TemplateRendererTests
     [Test]
     public void Render_KeepsDotNetNamesAndEscapes()
     {
-        Assert.That(Render("{{ report.Title | md_cell }};{{ report.Title | html.escape }};{{ for v in report.Values }}{{ v }}{{ end }}"),
+        Assert.That(Render("{{ report.Title | md_cell }};{{ report.Title | html.escape }};" +
+                "{{ for v in report.Values }}{{ v }}{{ end }}"),
             Is.EqualTo("a\\|b <c>;a|b &lt;c&gt;;12"));
         Assert.That(Render("{{ report.Title | tex }}"), Is.EqualTo("a$|$b $<$c$>$"));
     }
