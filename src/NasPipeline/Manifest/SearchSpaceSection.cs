@@ -32,8 +32,9 @@ public sealed record SearchSpaceSection(
     {
         var (key, defaultDepth) = SearchSpaceCatalog.Get(space).Depth;
         foreach (var other in Names.Select(n => SearchSpaceCatalog.Get(n).Depth.Key).Where(k => k != key))
-            if (s.Find(other) is { } entry)
-                throw new ManifestException(entry.KeyLocation,
+            // Has, not Find: the other space's key must not be listed among this section's expected keys.
+            if (s.Has(other))
+                throw new ManifestException(s.Find(other)!.KeyLocation,
                     $"'{other}' is not a key of the {space} space; its depth is '{key}'");
         return s.Int(key, fallback ?? defaultDepth, min: 1, max: MaxDepth);
     }

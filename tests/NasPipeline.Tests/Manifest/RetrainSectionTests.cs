@@ -47,3 +47,31 @@ public sealed class RetrainSectionTests
         Assert.That((r.AuxiliaryWeight, r.DropPath, r.Cutout), Is.EqualTo((0.0, 0.0, 8)));
     }
 }
+
+/// <summary>The depth key of one space is not offered as a key of another.</summary>
+public sealed class DepthKeyTests
+{
+    [TestCase("nb201", "layers", "cells_per_stage")]
+    [TestCase("darts", "cells_per_stage", "layers")]
+    public void UnknownKey_ListsOnlyThisSpacesDepthKey(string space, string otherKey, string ownKey)
+    {
+        var error = Assert.Throws<ManifestException>(() => StudyManifest.Parse($"""
+            [experiment]
+            name = "t"
+
+            [search_space]
+            name = "{space}"
+            colour = 1
+
+            [[trainers]]
+            id = "d"
+            method = "darts"
+
+            [[selectors]]
+            id = "m"
+            method = "magnitude"
+            """, "m.toml"))!;
+        Assert.That(error.Message, Does.Contain("unknown key 'colour' in [search_space]")
+            .And.Contain(ownKey).And.Not.Contain(otherKey));
+    }
+}
