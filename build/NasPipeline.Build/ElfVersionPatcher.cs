@@ -49,7 +49,8 @@ public static class ElfVersionPatcher
     {
         var bytes = File.ReadAllBytes(path);
         var entry = FindVernaux(bytes, versionName, path);
-        return entry is not null && (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(entry.Value + 4)) & VerFlgWeak) != 0;
+        return entry is not null
+            && (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(entry.Value + 4)) & VerFlgWeak) != 0;
     }
 
     /// <summary>Offset of the Vernaux entry named <paramref name="versionName"/>, or null.</summary>

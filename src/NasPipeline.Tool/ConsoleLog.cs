@@ -45,7 +45,7 @@ public sealed class ConsoleLog : IPipelineLog, IProgressSink
         _lastStep = DateTime.UtcNow;
         var valid = m.ValidAccuracy is { } v ? string.Create(CultureInfo.InvariantCulture, $" valid acc {v:P1}") : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"         {task}: epoch {m.Epoch}/{epochs} loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}{valid} lr {m.LearningRate:G3} " +
-            $"{m.Seconds:F1} s RSS {m.RssBytes / 1048576} MB ETA {eta:hh\\:mm\\:ss}"));
+            $"         {task}: epoch {m.Epoch}/{epochs} loss {m.TrainLoss:F4} acc {m.TrainAccuracy:P1}{valid} " +
+            $"lr {m.LearningRate:G3} {m.Seconds:F1} s RSS {m.RssBytes / 1048576} MB ETA {eta:hh\\:mm\\:ss}"));
     }
 }

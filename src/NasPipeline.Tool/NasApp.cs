@@ -13,7 +13,8 @@ public static class NasApp
     public static int Run(string[] args)
     {
         NasPipeline.Training.Memory.KeepFreedMemory();
-        var root = new RootCommand("nas: train NAS supernets, select architectures from them, retrain and report (NasPipeline)");
+        var root = new RootCommand("nas: train NAS supernets, select architectures from them, retrain and report " +
+            "(NasPipeline)");
         foreach (var command in StageCommands.All()) root.Subcommands.Add(command);
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(RunNodeCommand.Create());

@@ -5,7 +5,8 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nas-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(),
+        "nas-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -24,7 +25,8 @@ public static class RepoPaths
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "build.cake"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new DirectoryNotFoundException("repository root (build.cake) not found above " + AppContext.BaseDirectory);
+            return dir?.FullName ?? throw new DirectoryNotFoundException(
+                "repository root (build.cake) not found above " + AppContext.BaseDirectory);
         }
     }
 

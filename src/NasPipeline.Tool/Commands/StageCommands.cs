@@ -14,7 +14,9 @@ public static class StageCommands
         Make("train", "Train the supernets (trainer × seed)", PipelineTarget.TrainSupernets),
         Make("select", "Train, then select an architecture per trainer × selector × seed", PipelineTarget.Select),
         Make("retrain", "… then retrain every distinct selected architecture", PipelineTarget.Retrain),
-        Make("evaluate", "… then gather the grid's results (retrain and/or NAS-Bench-201 lookup) and score the proxy study", PipelineTarget.Evaluate),
+        Make("evaluate",
+            "… then gather the grid's results (retrain and/or NAS-Bench-201 lookup) and score the proxy study",
+            PipelineTarget.Evaluate),
         Make("report", "Run the whole study and publish report.md, report.html and the CSVs", PipelineTarget.Report),
     ];
 

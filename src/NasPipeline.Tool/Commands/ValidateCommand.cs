@@ -11,8 +11,14 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("manifests") { Description = "Manifests to check (default: experiments/*.toml)", Arity = ArgumentArity.ZeroOrMore };
-        var format = new Option<string>("--format") { Description = "text, or msbuild for file(line,col): error lines", DefaultValueFactory = _ => "text" };
+        var files = new Argument<string[]>("manifests")
+        {
+            Description = "Manifests to check (default: experiments/*.toml)", Arity = ArgumentArity.ZeroOrMore
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "text, or msbuild for file(line,col): error lines", DefaultValueFactory = _ => "text"
+        };
         format.AcceptOnlyFromAmong("text", "msbuild");
         var command = new Command("validate", "Check experiment manifests") { files, format };
         command.SetAction(parse =>
@@ -27,7 +33,9 @@ public static class ValidateCommand
                     var m = StudyManifest.Load(path);
                     var parts = new List<string>();
                     if (m.HasGrid)
-                        parts.Add($"{m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × {m.Experiment.Seeds.Count} seed(s), evaluated by {string.Join(" + ", m.Evaluation.Evaluators)}");
+                        parts.Add($"{m.Trainers.Count} trainer(s) × {m.Selectors.Count} selector(s) × " +
+                            $"{m.Experiment.Seeds.Count} seed(s), evaluated by " +
+                            $"{string.Join(" + ", m.Evaluation.Evaluators)}");
                     if (m.HasGrid && NasPipeline.Stages.StudyGraphBuilder.NotApplicable(m) is { Count: > 0 } na)
                         parts.Add("n/a: " + string.Join(", ", na.Select(n => $"{n.Trainer} × {n.Selector}")));
                     if (m.ProxyStudy is { } study)

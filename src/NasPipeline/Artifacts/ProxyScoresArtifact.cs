@@ -7,4 +7,5 @@ namespace NasPipeline.Artifacts;
 /// read, and the settled RSS every 100 architectures and at the end.
 /// </summary>
 public sealed record ProxyScoresArtifact(
-    string Proxy, bool UsesData, string Data, string ScoresFile, IReadOnlyList<ProxyScore> Scores, IReadOnlyList<long> RssBytes);
+    string Proxy, bool UsesData, string Data, string ScoresFile, IReadOnlyList<ProxyScore> Scores,
+    IReadOnlyList<long> RssBytes);

@@ -35,29 +35,36 @@ public sealed class Nb201Table
     /// <summary>The table a manifest names; a missing file is reported with the manifest's file:line:col.</summary>
     public static Nb201Table Load(BenchmarkSection section)
     {
-        if (section.Table is null) throw new DataException("no NAS-Bench-201 table configured: add [benchmark] table = \"…/nb201.csv\"");
+        if (section.Table is null)
+            throw new DataException("no NAS-Bench-201 table configured: add [benchmark] table = \"…/nb201.csv\"");
         if (!File.Exists(section.Table))
-            throw new DataException($"{section.Describe()}: file not found ({Path.GetFullPath(section.Table)}); expected the NAS-Bench-201 ground-truth table nb201.csv");
+            throw new DataException($"{section.Describe()}: file not found ({Path.GetFullPath(section.Table)}); " +
+                "expected the NAS-Bench-201 ground-truth table nb201.csv");
         return Read(section.Table);
     }
 
     public static Nb201Table Load(string path)
     {
         if (!File.Exists(path))
-            throw new DataException($"NAS-Bench-201 table not found: {path} (expected the nb201.csv ground-truth table; set [benchmark] table)");
+            throw new DataException($"NAS-Bench-201 table not found: {path} (expected the nb201.csv ground-truth " +
+                "table; set [benchmark] table)");
         return Read(path);
     }
 
     static Nb201Table Read(string path)
     {
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a => a.Header.ToLowerInvariant() });
+        using var csv = new CsvReader(reader,
+            new CsvConfiguration(CultureInfo.InvariantCulture) { PrepareHeaderForMatch = a =>
+            a.Header.ToLowerInvariant() });
         var entries = new List<Nb201Entry>();
         csv.Read();
         csv.ReadHeader();
-        foreach (var column in new[] { "index", "arch", "params_m", "cifar10_valid_acc", "cifar10_test_acc", "cifar100_test_acc", "imagenet16_test_acc" })
+        foreach (var column in new[] { "index", "arch", "params_m", "cifar10_valid_acc", "cifar10_test_acc",
+            "cifar100_test_acc", "imagenet16_test_acc" })
             if (!csv.HeaderRecord!.Contains(column))
-                throw new DataException($"{path}: column '{column}' missing; columns are {string.Join(", ", csv.HeaderRecord!)}");
+                throw new DataException($"{path}: column '{column}' missing; columns are " +
+                    $"{string.Join(", ", csv.HeaderRecord!)}");
         while (csv.Read())
             entries.Add(new Nb201Entry(
                 csv.GetField<int>("index"), csv.GetField("arch")!, csv.GetField<double>("params_m"),

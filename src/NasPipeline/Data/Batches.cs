@@ -47,7 +47,8 @@ public sealed class Batches(
     /// </summary>
     public (Tensor Images, Tensor Labels) At(int index)
     {
-        if (shuffle) throw new InvalidOperationException("At(index) is for unshuffled batches: a shuffled order changes every epoch");
+        if (shuffle) throw new InvalidOperationException("At(index) is for unshuffled batches: a shuffled order " +
+            "changes every epoch");
         if (_augmentation is not NoAugmentation)
             throw new InvalidOperationException("At(index) is for scoring batches, which are not augmented");
         if (Images.Count == 0) throw new InvalidOperationException("no images to batch");

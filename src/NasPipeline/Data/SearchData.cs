@@ -7,7 +7,8 @@ namespace NasPipeline.Data;
 /// test set for final evaluation, the normalisation computed on the training images, and the augmentation that
 /// training batches go through (<see cref="DatasetSection.Augment"/>).
 /// </summary>
-public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSet Train, ImageSet Test, Normalization Normalization)
+public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSet Train, ImageSet Test,
+    Normalization Normalization)
 {
     public IAugmentation Augmentation { get; init; } = NoAugmentation.Instance;
 
@@ -47,10 +48,12 @@ public sealed record SearchData(ImageSet WeightHalf, ImageSet AlphaHalf, ImageSe
         var alphaSize = section.AlphaSize == 0 ? train.Count - weightSize : section.AlphaSize;
         if (weightSize + alphaSize > train.Count)
             throw new DataException(
-                $"[dataset] weight_size + alpha_size = {weightSize + alphaSize} exceeds the {train.Count} training images of {section.Name}");
+                $"[dataset] weight_size + alpha_size = {weightSize + alphaSize} exceeds the {train.Count} " +
+                $"training images of {section.Name}");
         var weightHalf = train.Subset(order[..weightSize]);
         var alphaHalf = train.Subset(order[weightSize..(weightSize + alphaSize)]);
-        var testSet = section.TestSize > 0 ? test.Subset(Permutation.Seeded(test.Count, section.SplitSeed + 1)[..Math.Min(section.TestSize, test.Count)]) : test;
+        var testSet = section.TestSize > 0 ? test.Subset(Permutation.Seeded(test.Count,
+            section.SplitSeed + 1)[..Math.Min(section.TestSize, test.Count)]) : test;
         return new SearchData(weightHalf, alphaHalf, train, testSet, Normalization.Of(weightHalf))
         {
             Augmentation = Augmentations.Of(section.Augment),

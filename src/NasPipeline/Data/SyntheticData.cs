@@ -23,7 +23,8 @@ public static class SyntheticData
         for (var c = 0; c < o.Channels; c++)
             for (var wave = 0; wave < 3; wave++)
             {
-                double fx = random.NextDouble() * 3, fy = random.NextDouble() * 3, phase = random.NextDouble() * Math.Tau;
+                double fx = random.NextDouble() * 3, fy = random.NextDouble() * 3,
+                    phase = random.NextDouble() * Math.Tau;
                 for (var y = 0; y < o.ImageSize; y++)
                     for (var x = 0; x < o.ImageSize; x++)
                         image[(c * o.ImageSize + y) * o.ImageSize + x] +=

@@ -20,7 +20,8 @@ public static class Accuracy
     }
 
     /// <summary>A network in evaluation mode on an image set.</summary>
-    public static (double Loss, double Accuracy) Of(nn.Module<Tensor, Tensor> network, ImageSet images, Normalization normalization, int batchSize = 256)
+    public static (double Loss, double Accuracy) Of(nn.Module<Tensor, Tensor> network, ImageSet images,
+        Normalization normalization, int batchSize = 256)
     {
         network.eval();
         return Of(network.call, new Batches(images, normalization, batchSize, shuffle: false, seed: 0));

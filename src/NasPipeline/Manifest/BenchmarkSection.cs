@@ -18,5 +18,6 @@ public sealed record BenchmarkSection(string? Table, [property: JsonIgnore] Sour
     }
 
     /// <summary>Where the table is named, for errors about it ("file:line:col: [benchmark] table …").</summary>
-    public string Describe() => TableLocation is { } at ? $"{at}: [benchmark] table = \"{Table}\"" : "[benchmark] table";
+    public string Describe() =>
+        TableLocation is { } at ? $"{at}: [benchmark] table = \"{Table}\"" : "[benchmark] table";
 }

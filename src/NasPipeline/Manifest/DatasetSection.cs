@@ -20,7 +20,8 @@ public sealed record DatasetSection(
     /// <summary>
     /// "file:line:col: [dataset] path = …" when the manifest set the path, else "[dataset] name = …".
     /// </summary>
-    public string Describe() => PathLocation is { } at ? $"{at}: [dataset] path = \"{Path}\"" : $"[dataset] name = \"{Name}\"";
+    public string Describe() =>
+        PathLocation is { } at ? $"{at}: [dataset] path = \"{Path}\"" : $"[dataset] name = \"{Name}\"";
 
     public static readonly string[] Names = ["fashion-mnist", "cifar10", "cifar100", "synthetic"];
     public const string FashionMnistDefaultPath = "/usr/share/datasets/fashion-mnist";
@@ -49,7 +50,8 @@ public sealed record DatasetSection(
         var name = s.Choice("name", "fashion-mnist", Names);
         string? path = s.PathString("path", name == "fashion-mnist" ? FashionMnistDefaultPath : "");
         if (name is "cifar10" or "cifar100" && path.Length == 0)
-            throw new ManifestException(s.Location, $"[dataset] name = \"{name}\" needs 'path' (the folder of the standard binary files)");
+            throw new ManifestException(s.Location,
+                $"[dataset] name = \"{name}\" needs 'path' (the folder of the standard binary files)");
         if (name == "synthetic") path = null;
         var section = new DatasetSection(
             name, path,
@@ -63,7 +65,8 @@ public sealed record DatasetSection(
 }
 
 /// <summary>Shape of the procedurally generated data set used by tests and smoke runs.</summary>
-public sealed record SyntheticOptions(int ImageSize, int Channels, int Classes, int TrainCount, int TestCount, double Noise)
+public sealed record SyntheticOptions(int ImageSize, int Channels, int Classes, int TrainCount,
+    int TestCount, double Noise)
 {
     public static SyntheticOptions Read(TomlSection s) => new(
         s.Int("image_size", 16, min: 4, max: 512), s.Int("channels", 3, min: 1, max: 16),

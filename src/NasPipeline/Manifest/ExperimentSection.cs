@@ -21,7 +21,8 @@ public sealed partial record ExperimentSection(
     {
         var name = s.RequireString("name");
         if (name.Length == 0 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
-            throw new ManifestException(s.Find("name")!.ValueLocation, $"'name' = \"{name}\" must be letters, digits, '-', '_' or '.' (it names a folder)");
+            throw new ManifestException(s.Find("name")!.ValueLocation,
+                $"'name' = \"{name}\" must be letters, digits, '-', '_' or '.' (it names a folder)");
         if (name is "." or "..")
             throw new ManifestException(s.Find("name")!.ValueLocation,
                 $"'name' = \"{name}\" must not be '.' or '..': it names a folder in the artifacts and report folders");

@@ -1,7 +1,8 @@
 namespace NasPipeline.Manifest;
 
 /// <summary>A manifest problem tied to the place in the file that causes it.</summary>
-public sealed class ManifestException(SourceLocation location, string problem) : Exception($"{location}: error: {problem}")
+public sealed class ManifestException(SourceLocation location, string problem)
+    : Exception($"{location}: error: {problem}")
 {
     public SourceLocation Location { get; } = location;
     public string Problem { get; } = problem;

@@ -13,6 +13,8 @@ public interface IPluginOptionsReader
     /// <summary>The manifest names, in the order error messages list them.</summary>
     IEnumerable<string> Names { get; }
 
-    /// <summary>The options of plug-in <paramref name="name"/>; an unknown name fails at <paramref name="where"/>.</summary>
+    /// <summary>
+    /// The options of plug-in <paramref name="name"/>; an unknown name fails at <paramref name="where"/>.
+    /// </summary>
     object ReadOptions(string name, TomlSection section, SourceLocation where);
 }

@@ -1,7 +1,8 @@
 namespace NasPipeline.Manifest;
 
 /// <summary>One plug-in a manifest can name: how to read its options and how to build it from them.</summary>
-public sealed record PluginEntry<TPlugin>(string Name, string Summary, Func<TomlSection, object> ReadOptions, Func<object, TPlugin> Create);
+public sealed record PluginEntry<TPlugin>(string Name, string Summary, Func<TomlSection, object> ReadOptions,
+    Func<object, TPlugin> Create);
 
 /// <summary>
 /// Manifest name → plug-in, for one kind of plug-in (trainers, selectors, proxies). Each kind has one catalog
@@ -10,7 +11,8 @@ public sealed record PluginEntry<TPlugin>(string Name, string Summary, Func<Toml
 public sealed class PluginCatalog<TPlugin>(string kind, IEnumerable<PluginEntry<TPlugin>> entries)
     : IPluginOptionsReader
 {
-    readonly Dictionary<string, PluginEntry<TPlugin>> _entries = entries.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    readonly Dictionary<string, PluginEntry<TPlugin>> _entries = entries.ToDictionary(e => e.Name,
+        StringComparer.Ordinal);
 
     public string Kind { get; } = kind;
     public IEnumerable<string> Names => _entries.Keys.Order(StringComparer.Ordinal);
@@ -21,7 +23,8 @@ public sealed class PluginCatalog<TPlugin>(string kind, IEnumerable<PluginEntry<
     /// </summary>
     public PluginEntry<TPlugin> Find(string name, SourceLocation where) =>
         _entries.GetValueOrDefault(name) ??
-        throw new ManifestException(where, $"unknown {Kind} method \"{name}\"; valid methods: {string.Join(", ", Names)}");
+        throw new ManifestException(where,
+            $"unknown {Kind} method \"{name}\"; valid methods: {string.Join(", ", Names)}");
 
     public object ReadOptions(string name, TomlSection section, SourceLocation where) =>
         Find(name, where).ReadOptions(section);

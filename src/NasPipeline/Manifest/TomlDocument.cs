@@ -78,14 +78,16 @@ public sealed class TomlDocument
     {
         foreach (var (name, location) in _order)
             if (!Known.Contains(name))
-                throw new ManifestException(location, $"unknown section [{name}]; expected one of: {string.Join(", ", Known)}");
+                throw new ManifestException(location,
+                    $"unknown section [{name}]; expected one of: {string.Join(", ", Known)}");
         Root.RejectUnknownKeys();
     }
 
     static void AddKeyValue(TomlSection section, KeyValueSyntax kv, string file)
     {
         var key = KeyText(kv.Key!);
-        section.Add(new TomlEntry(key, Value(kv.Value!, key, file), At(file, kv.Key!.Span.Start), At(file, kv.Value!.Span.Start)));
+        section.Add(new TomlEntry(key, Value(kv.Value!, key, file), At(file, kv.Key!.Span.Start),
+            At(file, kv.Value!.Span.Start)));
     }
 
     static object Value(ValueSyntax value, string key, string file) => value switch
@@ -95,9 +97,11 @@ public sealed class TomlDocument
         FloatValueSyntax f => f.Value,
         BooleanValueSyntax b => b.Value,
         ArraySyntax a => a.Items.Select((item, n) =>
-            new TomlEntry($"{key}[{n}]", Value(item.Value!, $"{key}[{n}]", file), At(file, item.Span.Start), At(file, item.Value!.Span.Start))).ToList(),
+            new TomlEntry($"{key}[{n}]", Value(item.Value!, $"{key}[{n}]", file), At(file, item.Span.Start),
+                At(file, item.Value!.Span.Start))).ToList(),
         InlineTableSyntax t => InlineTable(t, key, file),
-        _ => throw new ManifestException(At(file, value.Span.Start), $"'{key}': date/time values are not used in manifests"),
+        _ => throw new ManifestException(At(file, value.Span.Start),
+            $"'{key}': date/time values are not used in manifests"),
     };
 
     static TomlSection InlineTable(InlineTableSyntax table, string key, string file)

@@ -83,7 +83,8 @@ public sealed class TomlSection(string name, SourceLocation location)
         if (Find(key) is not { } e) return fallback;
         var value = AsString(e);
         if (!allowed.Contains(value))
-            throw new ManifestException(e.ValueLocation, $"'{key}' = \"{value}\" is not one of: {string.Join(", ", allowed)}");
+            throw new ManifestException(e.ValueLocation,
+                $"'{key}' = \"{value}\" is not one of: {string.Join(", ", allowed)}");
         return value;
     }
 
@@ -91,7 +92,8 @@ public sealed class TomlSection(string name, SourceLocation location)
     /// A non-empty list of distinct values from <paramref name="allowed"/> (e.g. evaluators = ["retrain", "nb201"]);
     /// errors point at the array and call an entry <paramref name="item"/> ("unknown proxy …; proxies: …").
     /// </summary>
-    public IReadOnlyList<string> ChoiceList(string key, IReadOnlyList<string> fallback, IReadOnlyCollection<string> allowed, string item)
+    public IReadOnlyList<string> ChoiceList(string key, IReadOnlyList<string> fallback,
+        IReadOnlyCollection<string> allowed, string item)
     {
         var at = Find(key)?.ValueLocation ?? Location;
         var values = StringList(key, fallback);
@@ -151,8 +153,10 @@ public sealed class TomlSection(string name, SourceLocation location)
         : v.ToString(CultureInfo.InvariantCulture);
 
     static string Range(double min, double max) =>
-        $"[{(double.IsNegativeInfinity(min) || min == long.MinValue ? "-inf" : min.ToString(CultureInfo.InvariantCulture))}, " +
-        $"{(double.IsPositiveInfinity(max) || max == long.MaxValue ? "inf" : max.ToString(CultureInfo.InvariantCulture))}]";
+        $"[{(double.IsNegativeInfinity(min) || min == long.MinValue
+            ? "-inf" : min.ToString(CultureInfo.InvariantCulture))}, " +
+        $"{(double.IsPositiveInfinity(max) || max == long.MaxValue
+            ? "inf" : max.ToString(CultureInfo.InvariantCulture))}]";
 
     static ManifestException TypeError(TomlEntry e, string expected) =>
         new(e.ValueLocation, $"'{e.Key}' must be {expected}, got {Describe(e.Value)}");

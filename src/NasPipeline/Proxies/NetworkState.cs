@@ -20,7 +20,8 @@ public sealed class NetworkState : IDisposable
         using var _ = no_grad();
         _tensors = network.parameters().Cast<Tensor>().Concat(network.buffers())
             .Select(t => (t, t.detach().clone().DetachFromDisposeScope())).ToList();
-        _grads = network.parameters().Select(p => (p, p.grad?.detach().clone().DetachFromDisposeScope(), p.requires_grad)).ToList();
+        _grads = network.parameters()
+            .Select(p => (p, p.grad?.detach().clone().DetachFromDisposeScope(), p.requires_grad)).ToList();
     }
 
     public void Dispose()

@@ -28,16 +28,19 @@ public sealed record BenchmarkBatch(Tensor Images, Tensor Labels, string Descrip
         {
             notes.Add($"resized {images.shape[2]}×{images.shape[3]} → {Size}×{Size}");
             using var original = images;
-            images = nn.functional.interpolate(original, [Size, Size], mode: InterpolationMode.Bilinear, align_corners: false);
+            images = nn.functional.interpolate(original, [Size, Size], mode: InterpolationMode.Bilinear,
+                align_corners: false);
         }
         if (images.shape[1] != Channels)
-            throw new DataException($"{dataset} has {images.shape[1]} channels; the benchmark's networks take {Channels} (or grey images, repeated)");
+            throw new DataException($"{dataset} has {images.shape[1]} channels; the benchmark's networks take " +
+                $"{Channels} (or grey images, repeated)");
         var how = notes.Count == 0 ? "" : $" ({string.Join(", ", notes)})";
         return new BenchmarkBatch(images, labels, $"{count} {dataset} training images{how}");
     }
 
     public static BenchmarkBatch DataFree(int batchSize) =>
-        new(zeros(batchSize, Channels, Size, Size), zeros(batchSize, dtype: ScalarType.Int64), "none (data-free; input shape 3×32×32 only)");
+        new(zeros(batchSize, Channels, Size, Size), zeros(batchSize, dtype: ScalarType.Int64),
+            "none (data-free; input shape 3×32×32 only)");
 
     public void Dispose()
     {

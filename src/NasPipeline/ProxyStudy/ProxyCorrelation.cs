@@ -8,14 +8,17 @@ namespace NasPipeline.ProxyStudy;
 /// </summary>
 public sealed record ProxyCorrelation(
     string Proxy, string Data, int Architectures, int Failed,
-    RankCorrelation Cifar10Valid, RankCorrelation Cifar10Test, RankCorrelation Cifar100Test, RankCorrelation ImageNet16Test)
+    RankCorrelation Cifar10Valid, RankCorrelation Cifar10Test, RankCorrelation Cifar100Test,
+    RankCorrelation ImageNet16Test)
 {
     public static ProxyCorrelation Of(string proxy, string data, IReadOnlyList<ProxyScore> scores, Nb201Table table)
     {
         var entries = scores.Select(s => table.Lookup(s.Arch)).ToList();
         var values = scores.Select(s => s.Score ?? double.NaN).ToList();
-        RankCorrelation Against(Func<Nb201Entry, double> accuracy) => RankCorrelation.Of(values, entries.Select(accuracy).ToList());
+        RankCorrelation Against(Func<Nb201Entry, double> accuracy) =>
+            RankCorrelation.Of(values, entries.Select(accuracy).ToList());
         return new ProxyCorrelation(proxy, data, scores.Count, values.Count(v => !double.IsFinite(v)),
-            Against(e => e.Cifar10Valid), Against(e => e.Cifar10Test), Against(e => e.Cifar100Test), Against(e => e.ImageNet16Test));
+            Against(e => e.Cifar10Valid), Against(e => e.Cifar10Test), Against(e => e.Cifar100Test),
+            Against(e => e.ImageNet16Test));
     }
 }

@@ -31,7 +31,8 @@ public static class ProxyScoring
             using (NewDisposeScope())
             {
                 Determinism.Seed(unchecked(seed * 15_625 + entry.Index));
-                using var network = new DiscreteNetwork(Genotype.Parse(entry.Arch), Channels, CellsPerStage, BenchmarkBatch.Channels, classes);
+                using var network = new DiscreteNetwork(Genotype.Parse(entry.Arch), Channels, CellsPerStage,
+                    BenchmarkBatch.Channels, classes);
                 var input = new ProxyInput(network, batch.Images, batch.Labels, network.Float64Copy);
                 scores.Add(new ProxyScore(entry.Index, entry.Arch, Score(proxy, input)));
             }

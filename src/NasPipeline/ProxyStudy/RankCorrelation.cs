@@ -19,7 +19,8 @@ public sealed record RankCorrelation(int Count, double Spearman, double Kendall)
     }
 
     /// <summary>
-    /// τ-b = (C − D) / √((n₀ − n₁)(n₀ − n₂)), n₁ and n₂ the pairs tied in x and in y. NaN if either is constant.
+    /// τ-b = (C − D) / √((n₀ − n₁)(n₀ − n₂)), n₁ and n₂ the pairs tied in x and in y. NaN if
+    /// either is constant.
     /// </summary>
     public static double KendallTauB(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {

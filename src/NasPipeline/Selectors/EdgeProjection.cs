@@ -63,10 +63,10 @@ public static class EdgeProjection
     /// <returns>Per stacked edge the op kept, or −1 where a node decision dropped the edge.</returns>
     /// <remarks>
     /// Non-finite scores of an op are handled as the Zero-Cost-PT reference's <c>np.nanargmin</c> handles them: a
-    /// candidate that scored NaN is skipped; ±∞ are ordinary values (−∞ wins: removing that op broke the network);
-    /// an edge whose every candidate scored NaN fails, naming the edge and the criterion. A node decision compares
-    /// as the references' <c>not (crit &lt; extrema)</c> does, NaN included (a NaN is dropped unless a later edge
-    /// replaces it, which any later edge does). Each of a node's edges is scored once: the references score the
+    /// candidate that scored NaN is skipped; ±∞ are ordinary values (−∞ wins: removing that op broke the
+    /// network); an edge whose every candidate scored NaN fails, naming the edge and the criterion. A node decision
+    /// compares as the references' <c>not (crit &lt; extrema)</c> does, NaN included (a NaN is dropped unless a later
+    /// edge replaces it, which any later edge does). Each of a node's edges is scored once: the references score the
     /// node again after each drop, but with only the candidate row zeroed (the dropped ones are applied after the
     /// loop), so on the same data they score the same weights again.
     /// </remarks>

@@ -71,7 +71,9 @@ public sealed class ProjectionPlan
     public int RoundsDone(ISearchSpace space, ProjectionState state) =>
         Rounds.TakeWhile(round => round.All(d => d.IsMade(space, state))).Count();
 
-    /// <summary>The order for notes: "edges in order 3,1,…", then the nodes ("nodes normal 4, reduce 3, …").</summary>
+    /// <summary>
+    /// The order for notes: "edges in order 3,1,…", then the nodes ("nodes normal 4, reduce 3, …").
+    /// </summary>
     public string Describe(ISearchSpace space)
     {
         var edges = $"edges in order {string.Join(",", EdgeOrder)}";

@@ -11,7 +11,8 @@ namespace NasPipeline.Stages;
 /// </summary>
 public sealed class EvaluateStage(
     PluginSpec trainer, PluginSpec selector, int seed,
-    NodeResult<SupernetArtifact> supernet, NodeResult<SelectionArtifact> selection, NodeResult<RetrainArtifact>? retrain,
+    NodeResult<SupernetArtifact> supernet, NodeResult<SelectionArtifact> selection,
+    NodeResult<RetrainArtifact>? retrain,
     Func<Nb201Table>? benchmark)
     : IStage<EvaluationArtifact>
 {
@@ -27,6 +28,7 @@ public sealed class EvaluateStage(
 
     public EvaluationArtifact Run(StageContext context) => new(
         trainer.Id, trainer.Method, selector.Id, selector.Method, seed, selection.Artifact.Genotype,
-        retrain?.Artifact.TestAccuracy, retrain?.Artifact.Parameters, benchmark?.Invoke().Evaluate(selection.Artifact.Genotype),
+        retrain?.Artifact.TestAccuracy, retrain?.Artifact.Parameters,
+        benchmark?.Invoke().Evaluate(selection.Artifact.Genotype),
         supernet.Seconds, selection.Seconds, retrain?.Seconds ?? 0, selection.Artifact.Notes);
 }

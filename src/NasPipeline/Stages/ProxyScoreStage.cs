@@ -20,7 +20,8 @@ public sealed class ProxyScoreStage(
     readonly bool _usesData = ProxyCatalog.Create(proxy).UsesData;
 
     public string Name => "proxy";
-    public int Version => 4; // 2: RSS checkpoints; 3: fisher per weight, synflow exact BN bypass, zen as ZenNAS; 4: pool as depthwise conv
+    // 2: RSS checkpoints; 3: fisher per weight, synflow exact BN bypass, zen as ZenNAS; 4: pool as depthwise conv
+    public int Version => 4;
     public string Label => $"proxy {proxy} on {study.Architectures} NB201 architectures seed={study.Seed}";
 
     public object Inputs => new
@@ -34,7 +35,8 @@ public sealed class ProxyScoreStage(
         var method = ProxyCatalog.Create(proxy);
         var architectures = table().Sample(study.Architectures, study.Seed);
         var search = _usesData ? data() : null;
-        using var batch = search is null ? BenchmarkBatch.DataFree(study.BatchSize) : BenchmarkBatch.FromData(search, dataset.Name, study.BatchSize, study.Seed);
+        using var batch = search is null ? BenchmarkBatch.DataFree(study.BatchSize)
+            : BenchmarkBatch.FromData(search, dataset.Name, study.BatchSize, study.Seed);
         // The benchmark's CIFAR-10 head; a data set with more classes (CIFAR-100) gets its own, as NB201 did.
         var classes = Math.Max(10, search?.Classes ?? 10);
         var result = ProxyScoring.Run(method, architectures, batch, classes, study.Seed,
@@ -44,7 +46,8 @@ public sealed class ProxyScoreStage(
                 // Minutes of scoring and no checkpoint: on a stop request end now, the rerun scores every architecture.
                 if (done < architectures.Count) context.Stop.ThrowIfRequested(context.Label);
             });
-        var artifact = new ProxyScoresArtifact(proxy, _usesData, batch.Description, "scores.csv", result.Scores, result.RssBytes);
+        var artifact = new ProxyScoresArtifact(proxy, _usesData, batch.Description, "scores.csv",
+            result.Scores, result.RssBytes);
         Csv.Write(Path.Combine(context.Directory, artifact.ScoresFile), result.Scores);
         return artifact;
     }

@@ -29,7 +29,8 @@ public sealed class ReportStage(
         [(Markdown, "report.sbn-md"), (Html, "report.sbn-html"), (Latex, "report.sbn-tex")];
 
     public string Name => "report";
-    public int Version => 5; // 2: benchmark columns, proxy study; 3: n/a pairs; 4: statistics, figures, LaTeX, compute; 5: failed cells
+    // 2: benchmark columns, proxy study; 3: n/a pairs; 4: statistics, figures, LaTeX, compute; 5: failed cells
+    public int Version => 5;
     public string Label => $"report {manifest.Experiment.Name}";
 
     readonly IReadOnlyList<FailedCell> _failed = failed ?? [];

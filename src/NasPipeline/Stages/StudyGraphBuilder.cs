@@ -144,6 +144,7 @@ public static class StudyGraphBuilder
         readers.Select(r => (Result: results.Get(r.Node)!, r.Node, r.Cells))
             .GroupBy(r => (r.Result.Stage, r.Result.Key))
             .Select(g => new NodeUsage(g.First().Node.Id, g.Key.Stage, g.First().Result.Seconds,
-                g.First().Result.CpuSeconds, compute.Threads, compute.Device, g.SelectMany(x => x.Cells).Distinct().ToList()))
+                g.First().Result.CpuSeconds, compute.Threads, compute.Device,
+                g.SelectMany(x => x.Cells).Distinct().ToList()))
             .ToList();
 }

@@ -22,7 +22,8 @@ public abstract class GradientAlphaTrainer(SupernetTrainingOptions training, Alp
     /// </summary>
     public AlphaOptions Alpha => alpha;
 
-    protected optim.Optimizer AlphaOptimizer => _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");
+    protected optim.Optimizer AlphaOptimizer =>
+        _optimizer ?? throw new InvalidOperationException("Attach the trainer to a supernet first");
 
     public virtual void Attach(ISupernet supernet)
     {

@@ -9,7 +9,9 @@ public static class Determinism
 {
     public static void Seed(int seed) => manual_seed(seed);
 
-    /// <summary>Also settles the CPU kernels (<see cref="NativeKernels"/>), as every run sets its threads first.</summary>
+    /// <summary>
+    /// Also settles the CPU kernels (<see cref="NativeKernels"/>), as every run sets its threads first.
+    /// </summary>
     public static void Threads(int threads)
     {
         NativeKernels.Apply();

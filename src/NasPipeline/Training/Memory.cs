@@ -23,7 +23,8 @@ public static partial class Memory
         GC.WaitForPendingFinalizers();
         if (!OperatingSystem.IsLinux()) return;
         try { MallocTrim(0); }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { } // not glibc: nothing to trim
+        // not glibc: nothing to trim
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
     }
 
     /// <summary>RSS after <see cref="Settle"/>: what the process really holds at this point of an epoch.</summary>
@@ -52,7 +53,8 @@ public static partial class Memory
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { } // not glibc
     }
 
-    const int TrimThreshold = -1, TopPad = -2, MmapThreshold = -3; // glibc's M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD
+    // glibc's M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD
+    const int TrimThreshold = -1, TopPad = -2, MmapThreshold = -3;
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int Mallopt(int parameter, int value);

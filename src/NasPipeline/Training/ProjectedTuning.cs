@@ -38,7 +38,9 @@ public sealed class ProjectedTuning : IDisposable
         trainer.Attach(supernet);
     }
 
-    /// <summary>Whether the trainer learns α (then each tuning step also takes an α step on an α-half batch).</summary>
+    /// <summary>
+    /// Whether the trainer learns α (then each tuning step also takes an α step on an α-half batch).
+    /// </summary>
     public bool LearnsAlpha => _trainer.LearnsArchitecture;
 
     /// <summary>Holds the decided edges at their picks from now on (in tuning and in every other forward).</summary>
@@ -144,7 +146,9 @@ public sealed class ProjectedTuning : IDisposable
     /// <summary>Where a tuning step is, for a divergence message (the trainer's schedules use <c>end</c>).</summary>
     TrainingStep At(int epoch, int epochs, int step, int steps) => new(epoch, epochs, step, steps, _learningRate);
 
-    /// <summary>Both optimisers' state (momentum buffers, the trainer's α optimiser moments and step counts).</summary>
+    /// <summary>
+    /// Both optimisers' state (momentum buffers, the trainer's α optimiser moments and step counts).
+    /// </summary>
     public void SaveState(CheckpointWriter checkpoint)
     {
         checkpoint.Optimizer("tuning-weight-optimizer", _sgd.Optimizer);
@@ -157,7 +161,9 @@ public sealed class ProjectedTuning : IDisposable
         _trainer.LoadState(checkpoint);
     }
 
-    /// <summary>Frees the weight optimiser and the trainer's α state, and lets the supernet mix freely again.</summary>
+    /// <summary>
+    /// Frees the weight optimiser and the trainer's α state, and lets the supernet mix freely again.
+    /// </summary>
     public void Dispose()
     {
         _trainer.Detach();

@@ -110,7 +110,8 @@ public static class SupernetTrainingLoop
                     Divergence.Check(alphaLoss, task, step, "architecture (α) loss");
 
                 sgd.ZeroGrad();
-                var logits = supernet.Forward(batch.Weights.Images, trainer.WeightStepMixing(supernet, batch.Weights, step));
+                var logits = supernet.Forward(batch.Weights.Images,
+                    trainer.WeightStepMixing(supernet, batch.Weights, step));
                 var loss = nn.functional.cross_entropy(logits, batch.Weights.Labels);
                 sgd.Step(loss);
                 Divergence.Check(train.Add(loss, logits, batch.Weights.Labels), task, step);
@@ -129,7 +130,8 @@ public static class SupernetTrainingLoop
                 alphas.Add(ToArray(supernet.Alphas));
             }
             var metrics = new EpochMetrics(epoch + 1, lr, train.Loss, train.Accuracy,
-                Nullable(architecture.Loss), Nullable(architecture.Accuracy), Nullable(valid.Loss), Nullable(valid.Accuracy),
+                Nullable(architecture.Loss), Nullable(architecture.Accuracy), Nullable(valid.Loss),
+                Nullable(valid.Accuracy),
                 secondsBefore + epochClock.Elapsed.TotalSeconds, Memory.SettledRss());
             epochs.Add(metrics);
             if (checkpoints is not null)

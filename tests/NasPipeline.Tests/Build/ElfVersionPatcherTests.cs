@@ -94,8 +94,10 @@ public sealed class ElfVersionPatcherTests
     {
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var original = Path.Combine(packages, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
-        if (!File.Exists(original)) Assert.Ignore($"TorchSharp's native library is not in the NuGet cache at {original}");
+        var original = Path.Combine(packages, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native",
+            "libLibTorchSharp.so");
+        if (!File.Exists(original))
+            Assert.Ignore($"TorchSharp's native library is not in the NuGet cache at {original}");
         using var dir = new TempDirectory();
         var copy = dir.File("libLibTorchSharp.so");
         File.Copy(original, copy);
@@ -110,7 +112,8 @@ public sealed class ElfVersionPatcherTests
     public void Build_PatchedThisTestRunsCopy_WhenHostLacksVersion()
     {
         var host = HostLibStdCxx.Locate();
-        if (host is null || HostLibStdCxx.Provides(host, Version)) Assert.Ignore($"host libstdc++ provides {Version}: nothing to patch");
+        if (host is null || HostLibStdCxx.Provides(host, Version))
+            Assert.Ignore($"host libstdc++ provides {Version}: nothing to patch");
         var copied = Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
         Assert.That(ElfVersionPatcher.IsWeak(copied, Version), Is.True);
     }
@@ -121,7 +124,8 @@ public sealed class ElfVersionPatcherTests
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("lib.so"), MinimalElf());
         File.WriteAllText(dir.File("libstdc++.so.6"), $"...\0{Version}\0...");
-        var task = new PatchTorchSharpNative { Library = dir.File("lib.so"), HostLibrary = dir.File("libstdc++.so.6"), BuildEngine = new NullEngine() };
+        var task = new PatchTorchSharpNative { Library = dir.File("lib.so"), HostLibrary = dir.File("libstdc++.so.6"),
+            BuildEngine = new NullEngine() };
         Assert.That(task.Execute(), Is.True);
         Assert.That(ElfVersionPatcher.IsWeak(dir.File("lib.so"), Version), Is.False);
     }
@@ -132,7 +136,8 @@ public sealed class ElfVersionPatcherTests
         public int LineNumberOfTaskNode => 0;
         public int ColumnNumberOfTaskNode => 0;
         public string ProjectFileOfTaskNode => "";
-        public bool BuildProjectFile(string a, string[] b, System.Collections.IDictionary c, System.Collections.IDictionary d) => true;
+        public bool BuildProjectFile(string a, string[] b, System.Collections.IDictionary c,
+            System.Collections.IDictionary d) => true;
         public void LogCustomEvent(Microsoft.Build.Framework.CustomBuildEventArgs e) { }
         public void LogErrorEvent(Microsoft.Build.Framework.BuildErrorEventArgs e) { }
         public void LogMessageEvent(Microsoft.Build.Framework.BuildMessageEventArgs e) { }

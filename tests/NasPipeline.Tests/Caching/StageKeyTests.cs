@@ -28,6 +28,7 @@ public sealed class StageKeyTests
     public void Compute_ObjectTypedOptions_SerialiseTheirRuntimeType()
     {
         object a = new Options(0.1, 1), b = new Options(0.2, 1);
-        Assert.That(StageKey.Compute("s", 1, new { options = a }), Is.Not.EqualTo(StageKey.Compute("s", 1, new { options = b })));
+        Assert.That(StageKey.Compute("s", 1, new { options = a }),
+            Is.Not.EqualTo(StageKey.Compute("s", 1, new { options = b })));
     }
 }

@@ -5,18 +5,21 @@ namespace NasPipeline.Tests.Data;
 /// <summary>The readers on tiny files written in the exact CIFAR binary formats.</summary>
 public sealed class CifarTests
 {
-    static byte[] Record(int[] labels, byte fill) => labels.Select(l => (byte)l).Concat(Enumerable.Repeat(fill, 3072)).ToArray();
+    static byte[] Record(int[] labels, byte fill) =>
+        labels.Select(l => (byte)l).Concat(Enumerable.Repeat(fill, 3072)).ToArray();
 
     [Test]
     public void Cifar10_ReadsBatchesInOrder()
     {
         using var dir = new TempDirectory();
-        for (var b = 1; b <= 5; b++) File.WriteAllBytes(dir.File($"data_batch_{b}.bin"), [.. Record([b], (byte)b), .. Record([0], 0)]);
+        for (var b = 1; b <= 5; b++)
+            File.WriteAllBytes(dir.File($"data_batch_{b}.bin"), [.. Record([b], (byte)b), .. Record([0], 0)]);
         File.WriteAllBytes(dir.File("test_batch.bin"), Record([9], 200));
         var (train, test) = Cifar.Load(dir.Path, 10);
         Assert.That(train.Count, Is.EqualTo(10));
         Assert.That(train.Labels.Take(4), Is.EqualTo(new[] { 1, 0, 2, 0 }));
-        Assert.That((test.Channels, test.Height, test.Width, test.Labels[0], test.Pixels[3071]), Is.EqualTo((3, 32, 32, 9, (byte)200)));
+        Assert.That((test.Channels, test.Height, test.Width, test.Labels[0], test.Pixels[3071]),
+            Is.EqualTo((3, 32, 32, 9, (byte)200)));
     }
 
     [Test]

@@ -12,7 +12,9 @@ public sealed class FashionMnistFaultTests
 {
     static readonly byte[] Pixels = Enumerable.Range(0, 3 * 2 * 2).Select(i => (byte)i).ToArray();
 
-    /// <summary>Four good files (3 images of 2×2, labels 7, 0, 9); <paramref name="change"/> then spoils one.</summary>
+    /// <summary>
+    /// Four good files (3 images of 2×2, labels 7, 0, 9); <paramref name="change"/> then spoils one.
+    /// </summary>
     static TempDirectory Files(Action<TempDirectory>? change = null)
     {
         var dir = new TempDirectory();

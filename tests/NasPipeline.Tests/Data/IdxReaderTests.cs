@@ -27,7 +27,8 @@ public sealed class IdxReaderTests
             WriteIdx(dir.File($"{set}-labels-idx1-ubyte.gz"), 0x801, [3], [7, 0, 9]);
         }
         var (train, test) = FashionMnist.Load(dir.Path);
-        Assert.That((train.Count, train.Channels, train.Height, train.Width, train.Classes), Is.EqualTo((3, 1, 2, 2, 10)));
+        Assert.That((train.Count, train.Channels, train.Height, train.Width, train.Classes),
+            Is.EqualTo((3, 1, 2, 2, 10)));
         Assert.That(train.Labels, Is.EqualTo(new[] { 7, 0, 9 }));
         Assert.That(test.Pixels, Is.EqualTo(pixels));
     }

@@ -45,28 +45,36 @@ public sealed class PaperNb201ManifestTests
     [Test]
     public void Validate_PassesWithoutCifar10()
     {
-        if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10"))) Assert.Ignore("CIFAR-10 is present here");
+        if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10")))
+            Assert.Ignore("CIFAR-10 is present here");
         var (exit, output) = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["validate", PaperManifest]));
         Assert.That(exit, Is.EqualTo(0), output);
-        Assert.That(output, Does.Contain("ok (9 trainer(s) × 14 selector(s) × 3 seed(s), evaluated by nb201; n/a: oneshot × magnitude, rsws × magnitude)"));
+        Assert.That(output, Does.Contain("ok (9 trainer(s) × 14 selector(s) × 3 seed(s), evaluated by nb201; n/a: " +
+            "oneshot × magnitude, rsws × magnitude)"));
     }
 
     [Test]
     public void Run_WithoutCifar10_SaysWhichFilesAreMissingWhere_AndWritesNoNode()
     {
-        if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10"))) Assert.Ignore("CIFAR-10 is present here");
-        if (!File.Exists(NasPipeline.Tests.Benchmarks.SharedTable.Path)) Assert.Ignore("the run checks the benchmark table first, and it is absent here");
+        if (Directory.Exists(Path.Combine(RepoPaths.Root, "data", "cifar10")))
+            Assert.Ignore("CIFAR-10 is present here");
+        if (!File.Exists(NasPipeline.Tests.Benchmarks.SharedTable.Path))
+            Assert.Ignore("the run checks the benchmark table first, and it is absent here");
         using var dir = new TempDirectory();
         // Paths in the manifest are relative to where it is run from: the repository root, as Cake does.
         var previous = Environment.CurrentDirectory;
         Environment.CurrentDirectory = RepoPaths.Root;
         (int exit, string output) result;
-        try { result = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["train", "--manifest", "experiments/paper-nb201.toml", "--artifacts", dir.File("cache")])); }
+        try { result = ConsoleCapture.Run(() => NasPipeline.Tool.NasApp.Run(["train", "--manifest",
+            "experiments/paper-nb201.toml", "--artifacts", dir.File("cache")])); }
         finally { Environment.CurrentDirectory = previous; }
         var (exit, output) = result;
         Assert.That(exit, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain("experiments/paper-nb201.toml:").And.Contain("[dataset] path = \"data/cifar10\"")
-            .And.Contain("CIFAR-10 binary files missing").And.Contain("data_batch_1.bin").And.Contain("test_batch.bin"));
-        Assert.That(Directory.Exists(dir.File("cache/train")) && Directory.EnumerateFileSystemEntries(dir.File("cache/train")).Any(), Is.False);
+        Assert.That(output,
+            Does.Contain("experiments/paper-nb201.toml:").And.Contain("[dataset] path = \"data/cifar10\"")
+            .And.Contain("CIFAR-10 binary files missing").And.Contain("data_batch_1.bin")
+            .And.Contain("test_batch.bin"));
+        Assert.That(Directory.Exists(dir.File("cache/train"))
+            && Directory.EnumerateFileSystemEntries(dir.File("cache/train")).Any(), Is.False);
     }
 }

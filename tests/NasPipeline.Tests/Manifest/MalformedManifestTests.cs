@@ -34,41 +34,54 @@ public sealed class MalformedManifestTests
         yield return Case("InvalidToml", "[experiment\nname = \"t\"\n", 1, 12, "invalid TOML");
         yield return Case("UnknownKey", Valid.Replace("name = \"t\"", "name = \"t\"\nnmae = \"u\""), 3, 1,
             "unknown key 'nmae' in [experiment]; expected one of: name, seeds");
-        yield return Case("WrongType", Valid.Replace("seeds = [0, 1]", "seeds = \"0\""), 3, 9, "'seeds' must be an array of integers, got the string \"0\"");
+        yield return Case("WrongType", Valid.Replace("seeds = [0, 1]", "seeds = \"0\""), 3, 9,
+            "'seeds' must be an array of integers, got the string \"0\"");
         yield return Case("UnknownTrainer", Valid.Replace("method = \"darts\"", "method = \"dartz\""), 7, 10,
             "unknown trainer method \"dartz\"; valid methods: darts");
         yield return Case("UnknownSelector", Valid.Replace("method = \"magnitude\"", "method = \"biggest\""), 11, 10,
             "unknown selector method \"biggest\"; valid methods: magnitude");
         yield return Case("MissingExperiment", Valid.Replace("[experiment]\nname = \"t\"\nseeds = [0, 1]\n", ""), 1, 1,
             "missing required section [experiment]");
-        yield return Case("MissingMethod", Valid.Replace("method = \"darts\"\n", ""), 5, 1, "[trainers] is missing required key 'method'");
-        yield return Case("UnknownSection", Valid + "\n\n[retrian]\nepochs = 3\n", 13, 1, "unknown section [retrian]; expected one of: experiment, dataset");
+        yield return Case("MissingMethod", Valid.Replace("method = \"darts\"\n", ""), 5, 1,
+            "[trainers] is missing required key 'method'");
+        yield return Case("UnknownSection", Valid + "\n\n[retrian]\nepochs = 3\n", 13, 1,
+            "unknown section [retrian]; expected one of: experiment, dataset");
         yield return Case("OutOfRange", Valid.Replace("method = \"darts\"", "method = \"darts\"\nepochs = 0"),
             8, 10, "'epochs' = 0 is out of range [1, 2147483647]");
-        yield return Case("DuplicateTrainerId", Valid + "\n\n[[trainers]]\nid = \"darts\"\nmethod = \"darts\"\n", 14, 6, "id \"darts\" is used twice");
-        yield return Case("DuplicateSeed", Valid.Replace("seeds = [0, 1]", "seeds = [1, 1]"), 3, 9, "'seeds' lists a seed twice");
-        yield return Case("OptionWrongType", Valid.Replace("method = \"darts\"", "method = \"darts\"\nlr = \"fast\""), 8, 6, "'lr' must be a number, got the string \"fast\"");
-        yield return Case("UnknownDataset", Valid + "\n\n[dataset]\nname = \"mnist\"\n", 14, 8, "'name' = \"mnist\" is not one of: fashion-mnist, cifar10, cifar100, synthetic");
+        yield return Case("DuplicateTrainerId", Valid + "\n\n[[trainers]]\nid = \"darts\"\nmethod = \"darts\"\n", 14, 6,
+            "id \"darts\" is used twice");
+        yield return Case("DuplicateSeed", Valid.Replace("seeds = [0, 1]", "seeds = [1, 1]"), 3, 9,
+            "'seeds' lists a seed twice");
+        yield return Case("OptionWrongType", Valid.Replace("method = \"darts\"", "method = \"darts\"\nlr = \"fast\""),
+            8, 6, "'lr' must be a number, got the string \"fast\"");
+        yield return Case("UnknownDataset", Valid + "\n\n[dataset]\nname = \"mnist\"\n", 14, 8,
+            "'name' = \"mnist\" is not one of: fashion-mnist, cifar10, cifar100, synthetic");
         yield return Case("UnknownAugment", Valid + "\n\n[dataset]\naugment = \"cutout\"\n", 14, 11,
             "'augment' = \"cutout\" is not one of: crop-flip, none");
         yield return Case("CifarWithoutPath", Valid + "\n\n[dataset]\nname = \"cifar10\"\n", 13, 1, "needs 'path'");
-        yield return Case("UnknownTrainerOption", Valid.Replace("method = \"darts\"", "method = \"darts\"\nalpha_lrr = 0.1"), 8, 1,
+        yield return Case("UnknownTrainerOption",
+            Valid.Replace("method = \"darts\"", "method = \"darts\"\nalpha_lrr = 0.1"), 8, 1,
             "unknown key 'alpha_lrr' in [trainers]; expected one of: id, method, epochs");
-        yield return Case("NoSelectors", Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)], 1, 1, "at least one [[selectors]] entry");
-        yield return Case("DuplicateKey", Valid.Replace("name = \"t\"", "name = \"t\"\nname = \"u\""), 3, 1, "The key `experiment.name` is already defined");
+        yield return Case("NoSelectors", Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)], 1, 1,
+            "at least one [[selectors]] entry");
+        yield return Case("DuplicateKey", Valid.Replace("name = \"t\"", "name = \"t\"\nname = \"u\""), 3, 1,
+            "The key `experiment.name` is already defined");
         yield return Case("Nb201WithoutTable", Valid + "\n\n[evaluation]\nevaluators = [\"nb201\"]\n", 14, 14,
             "evaluator \"nb201\" needs the benchmark table: add [benchmark] table");
         yield return Case("UnknownEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"lookup\"]\n", 14, 14,
             "unknown evaluator \"lookup\"; evaluators: retrain, nb201");
-        yield return Case("DuplicateEvaluator", Valid + "\n\n[evaluation]\nevaluators = [\"retrain\", \"retrain\"]\n", 14, 14,
+        yield return Case("DuplicateEvaluator",
+            Valid + "\n\n[evaluation]\nevaluators = [\"retrain\", \"retrain\"]\n", 14, 14,
             "[evaluation] evaluators lists evaluator \"retrain\" twice");
-        yield return Case("UnknownProxy", Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nproxies = [\"synflo\"]\n", 17, 11,
+        yield return Case("UnknownProxy",
+            Valid + "\n\n[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\nproxies = [\"synflo\"]\n", 17, 11,
             "unknown proxy \"synflo\"; proxies: fisher, flops, grad_norm, grasp, jacov, nwot, params, snip, " +
             "synflow, zen");
         yield return Case("ProxyStudyWithoutTable", Valid + "\n\n[proxy_study]\narchitectures = 10\n", 13, 1,
             "[proxy_study] needs the benchmark table");
         yield return Case("ProxyStudyWithTrainersButNoSelectors",
-            Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)] + "[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\n", 1, 1,
+            Valid[..Valid.IndexOf("[[selectors]]", StringComparison.Ordinal)] +
+            "[benchmark]\ntable = \"t.csv\"\n\n[proxy_study]\n", 1, 1,
             "at least one [[selectors]] entry (id, method), or only a [proxy_study]");
         yield return Case("UnknownDevice", Valid.Replace("seeds = [0, 1]", "seeds = [0, 1]\ndevice = \"gpu\""), 4, 10,
             "'device' = \"gpu\" must be \"cpu\", \"cuda\" or \"cuda:<index>\"");
@@ -86,7 +99,8 @@ public sealed class MalformedManifestTests
             "extra lists \"qos=long\": each entry is one sbatch argument");
         yield return Case("SlurmUnknownKey", Valid + "\n\n[executor.slurm]\ncpus = 4\n", 14, 1,
             "unknown key 'cpus' in [executor.slurm]; expected one of: partition, account, time, cpus_per_task");
-        yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8, "must be letters, digits");
+        yield return Case("BadExperimentName", Valid.Replace("name = \"t\"", "name = \"a/b\""), 2, 8,
+            "must be letters, digits");
 
         // Numbers: range-checked before narrowing to int, floats finite (issue 13).
         string Seeds(string seeds) => Valid.Replace("seeds = [0, 1]", seeds);
@@ -208,7 +222,8 @@ public sealed class MalformedManifestTests
     {
         var e = Assert.Throws<ManifestException>(() => StudyManifest.Parse(toml, "m.toml"))!;
         Assert.That(e.Problem, Does.Contain(message));
-        Assert.That((e.Location.File, e.Location.Line, e.Location.Column), Is.EqualTo(("m.toml", line, column)), e.Message);
+        Assert.That((e.Location.File, e.Location.Line, e.Location.Column),
+            Is.EqualTo(("m.toml", line, column)), e.Message);
     }
 
     [TestCaseSource(nameof(ValidateCases))]
@@ -238,7 +253,8 @@ public sealed class MalformedManifestTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("bad.toml");
-        File.WriteAllText(path, Valid.Replace("seeds = [0, 1]", "seeds = [0, 1]\nartifacts = \"" + dir.File("cache") + "\"\nbogus = 1"));
+        File.WriteAllText(path,
+            Valid.Replace("seeds = [0, 1]", "seeds = [0, 1]\nartifacts = \"" + dir.File("cache") + "\"\nbogus = 1"));
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["report", "--manifest", path]));
         Assert.That(exit, Is.EqualTo(2), output);
         Assert.That(Directory.Exists(dir.File("cache")), Is.False);

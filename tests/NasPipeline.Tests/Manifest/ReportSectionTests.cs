@@ -48,12 +48,14 @@ public sealed class ReportSectionTests
     [TestCase("watts_per_cpu_core = -1", 16, 22, "'watts_per_cpu_core' = -1 is out of range [0, 1000]")]
     [TestCase("grams_co2e_per_kwh = \"low\"", 16, 22, "'grams_co2e_per_kwh' must be a number, got the string \"low\"")]
     [TestCase("watts_per_gpu = 1e9", 16, 17, "'watts_per_gpu' = 1000000000 is out of range [0, 5000]")]
-    [TestCase("baseline = \"magnitude\"", 16, 12, "[report] baseline = \"magnitude\" is not a selector id; selectors: rand, mag")]
+    [TestCase("baseline = \"magnitude\"", 16, 12,
+        "[report] baseline = \"magnitude\" is not a selector id; selectors: rand, mag")]
     [TestCase("watts_per_core = 10", 16, 1, "unknown key 'watts_per_core' in [report]")]
     public void Read_BadValue_ReportsLocation(string line, int row, int column, string message)
     {
         var e = Fails(line + "\n");
         Assert.That(e.Problem, Does.Contain(message));
-        Assert.That((e.Location.File, e.Location.Line, e.Location.Column), Is.EqualTo(("m.toml", row, column)), e.Message);
+        Assert.That((e.Location.File, e.Location.Line, e.Location.Column),
+            Is.EqualTo(("m.toml", row, column)), e.Message);
     }
 }

@@ -11,12 +11,15 @@ public static class LinearAlgebra
     }
 
     public static double[] Times(double[,] w, double[] x) =>
-        Enumerable.Range(0, w.GetLength(0)).Select(i => Enumerable.Range(0, x.Length).Sum(j => w[i, j] * x[j])).ToArray();
+        Enumerable.Range(0, w.GetLength(0))
+            .Select(i => Enumerable.Range(0, x.Length).Sum(j => w[i, j] * x[j])).ToArray();
 
     /// <summary>
-    /// ∂L/∂W of the mean cross-entropy of y = Wx: (1/N) Σ (softmax(Wx) − e_y) xᵀ, and the per-sample ∂L/∂y.
+    /// ∂L/∂W of the mean cross-entropy of y = Wx: (1/N) Σ (softmax(Wx) − e_y) xᵀ, and the per-sample
+    /// ∂L/∂y.
     /// </summary>
-    public static (double[,] Gradient, double[][] OutputGradients) CrossEntropyGradient(double[,] w, double[][] xs, int[] labels)
+    public static (double[,] Gradient, double[][] OutputGradients) CrossEntropyGradient(double[,] w,
+        double[][] xs, int[] labels)
     {
         var (rows, cols) = (w.GetLength(0), w.GetLength(1));
         var gradient = new double[rows, cols];

@@ -21,14 +21,17 @@ public sealed class ProxyContractTests
         Assert.That(after, Has.Count.EqualTo(before.Count));
         for (var i = 0; i < after.Count; i++)
             Assert.That(after[i].eq(before[i]).all().item<bool>(), Is.True, $"tensor {i} changed");
-        Assert.That(network.parameters().All(p => p.grad is null || p.grad.IsInvalid || p.grad.abs().sum().item<float>() == 0), Is.True);
+        Assert.That(network.parameters()
+            .All(p => p.grad is null || p.grad.IsInvalid || p.grad.abs().sum().item<float>() == 0), Is.True);
     }
 
     [TestCaseSource(nameof(Names))]
     public void Score_DiscreteNetwork_LeavesItBitForBit_InBothModes(string name)
     {
         manual_seed(0);
-        using var net = new DiscreteNetwork(Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|nor_conv_1x1~0|none~1|nor_conv_3x3~2|"), 4, 1, 1, 3);
+        using var net = new DiscreteNetwork(
+            Genotype.Parse("|nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+" +
+                "|nor_conv_1x1~0|none~1|nor_conv_3x3~2|"), 4, 1, 1, 3);
         var batch = TrainerKit.RandomBatch(8);
         using (no_grad()) { net.train(); net.call(batch.Images); } // non-trivial BN statistics
         foreach (var training in new[] { true, false })
@@ -52,7 +55,8 @@ public sealed class ProxyContractTests
         double Run()
         {
             manual_seed(7);
-            return ProxyRunner.Score(ProxyCatalog.Create(name), new MixedSupernet(supernet, new Mixing(weights)).Input(batch.Images, batch.Labels));
+            return ProxyRunner.Score(ProxyCatalog.Create(name),
+                new MixedSupernet(supernet, new Mixing(weights)).Input(batch.Images, batch.Labels));
         }
         var first = Run();
         AssertSame(supernet, before);

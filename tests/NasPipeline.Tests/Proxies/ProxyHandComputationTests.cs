@@ -43,7 +43,10 @@ public sealed class ProxyHandComputationTests
     {
         var first = nn.Linear(3, 2, hasBias: false);
         var second = nn.Linear(2, 2, hasBias: false);
-        using (no_grad()) { first.weight!.copy_(tensor(W)); second.weight!.copy_(tensor(new[,] { { 1.0, -2.0 }, { 0.5, 3.0 } })); }
+        using (no_grad())
+        {
+            first.weight!.copy_(tensor(W)); second.weight!.copy_(tensor(new[,] { { 1.0, -2.0 }, { 0.5, 3.0 } }));
+        }
         // R = 1ᵀ|W2||W1|1 and R is linear in each layer's weights, so each layer's Σ|θ ∂R/∂θ| is R.
         var abs1 = new[] { 0.5 + 1.0 + 0.25, 0.75 + 0.5 + 1.5 };
         var r = (1.0 * abs1[0] + 2.0 * abs1[1]) + (0.5 * abs1[0] + 3.0 * abs1[1]);
@@ -132,14 +135,16 @@ public sealed class ProxyHandComputationTests
         using (no_grad()) identity.weight!.copy_(eye(2));
         var net = nn.Sequential(identity, nn.ReLU());
         // Codes (1,0), (1,1), (0,0): K = [[2,1,1],[1,2,0],[1,0,2]], det K = 4.
-        var input = new ProxyInput(net, tensor(new[] { 1.0, -1.0, 1.0, 1.0, -1.0, -1.0 }, [3, 2]), tensor(new long[] { 0, 1, 0 }));
+        var input = new ProxyInput(net, tensor(new[] { 1.0, -1.0, 1.0, 1.0, -1.0, -1.0 }, [3, 2]),
+            tensor(new long[] { 0, 1, 0 }));
         Assert.That(ProxyRunner.Score(new NwotProxy(), input), Is.EqualTo(Math.Log(4)).Within(1e-12));
     }
 
     [Test]
     public void Params_And_Flops_CountByHand()
     {
-        var net = nn.Sequential(nn.Conv2d(1, 2, 3, padding: 1, bias: true), nn.Flatten(), nn.Linear(32, 3, hasBias: false));
+        var net = nn.Sequential(nn.Conv2d(1, 2, 3, padding: 1, bias: true), nn.Flatten(),
+            nn.Linear(32, 3, hasBias: false));
         var input = new ProxyInput(net, zeros(5, 1, 4, 4), zeros(5, dtype: ScalarType.Int64));
         Assert.That(ProxyRunner.Score(new ParamsProxy(), input), Is.EqualTo(2 * 9 + 2 + 32 * 3));
         // conv: 2×4×4 outputs × 9 MACs each; linear: 32×3; for one image.

@@ -20,7 +20,8 @@ public sealed class NaslibAgreementTests
 
     static IReadOnlyList<NaslibRow> Cifar10Rows()
     {
-        if (!File.Exists(CsvPath)) Assert.Ignore($"NASLib proxy scores not found at {CsvPath}; NASLib agreement tests skipped");
+        if (!File.Exists(CsvPath))
+            Assert.Ignore($"NASLib proxy scores not found at {CsvPath}; NASLib agreement tests skipped");
         using var reader = new StreamReader(CsvPath);
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
         csv.Read();
@@ -28,7 +29,8 @@ public sealed class NaslibAgreementTests
         var rows = new List<NaslibRow>();
         while (csv.Read())
             if (csv.GetField("dataset") == "cifar10")
-                rows.Add(new NaslibRow(csv.GetField("arch")!, Number(csv.GetField("params")), Number(csv.GetField("flops")), Number(csv.GetField("synflow"))));
+                rows.Add(new NaslibRow(csv.GetField("arch")!, Number(csv.GetField("params")),
+                    Number(csv.GetField("flops")), Number(csv.GetField("synflow"))));
         return rows;
     }
 
@@ -48,11 +50,14 @@ public sealed class NaslibAgreementTests
         Assert.That(rows, Has.Count.EqualTo(725));
         var sample = NasPipeline.Data.Permutation.Seeded(rows.Count, 0)[..150].Select(i => rows[i]).ToList();
         using var batch = BenchmarkBatch.DataFree(1);
-        var ours = ProxyScoring.Run(ProxyCatalog.Create(proxy), sample.Select((r, i) => new Nb201Entry(i, r.Arch, 0, 0, 0, 0, 0, null)).ToList(),
+        var ours = ProxyScoring.Run(ProxyCatalog.Create(proxy),
+            sample.Select((r, i) => new Nb201Entry(i, r.Arch, 0, 0, 0, 0, 0, null)).ToList(),
             batch, 10, seed: 0).Scores;
-        var theirs = sample.Select(r => proxy switch { "params" => r.Params, "flops" => r.Flops, _ => r.Synflow }).ToList();
+        var theirs = sample.Select(r =>
+            proxy switch { "params" => r.Params, "flops" => r.Flops, _ => r.Synflow }).ToList();
         var correlation = RankCorrelation.Of(ours.Select(s => s.Score ?? double.NaN).ToList(), theirs);
-        TestContext.Out.WriteLine($"{proxy}: Spearman {correlation.Spearman:F4}, Kendall {correlation.Kendall:F4} over {correlation.Count}");
+        TestContext.Out.WriteLine($"{proxy}: Spearman {correlation.Spearman:F4}, Kendall {correlation.Kendall:F4} " +
+            $"over {correlation.Count}");
         Assert.That(correlation.Count, Is.GreaterThanOrEqualTo(140));
         Assert.That(correlation.Spearman, Is.GreaterThanOrEqualTo(minimum));
     }

@@ -58,13 +58,15 @@ public sealed class ProxyScoringTests
     [Test]
     public void FromData_GreyImages_BecomeThreeChannels32x32_AndSaySo()
     {
-        var synthetic = new SyntheticOptions(ImageSize: 28, Channels: 1, Classes: 3, TrainCount: 40, TestCount: 8, Noise: 0.3);
+        var synthetic = new SyntheticOptions(ImageSize: 28, Channels: 1, Classes: 3, TrainCount: 40,
+            TestCount: 8, Noise: 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 0);
         var data = SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic, "none"));
         using var batch = BenchmarkBatch.FromData(data, "synthetic", 16, seed: 1);
         Assert.That(batch.Images.shape, Is.EqualTo(new long[] { 16, 3, 32, 32 }));
         Assert.That(batch.Labels.shape, Is.EqualTo(new long[] { 16 }));
-        Assert.That(batch.Description, Is.EqualTo("16 synthetic training images (grey repeated to 3 channels, resized 28×28 → 32×32)"));
+        Assert.That(batch.Description,
+            Is.EqualTo("16 synthetic training images (grey repeated to 3 channels, resized 28×28 → 32×32)"));
         // Same channel content in all three planes.
         Assert.That(batch.Images[.., 0].eq(batch.Images[.., 2]).all().item<bool>(), Is.True);
     }
@@ -84,7 +86,8 @@ public sealed class ProxyScoringTests
 
     static SearchData TinyData()
     {
-        var synthetic = new SyntheticOptions(ImageSize: 32, Channels: 3, Classes: 4, TrainCount: 16, TestCount: 4, Noise: 0.3);
+        var synthetic = new SyntheticOptions(ImageSize: 32, Channels: 3, Classes: 4, TrainCount: 16,
+            TestCount: 4, Noise: 0.3);
         var (train, test) = SyntheticData.Generate(synthetic, 0);
         return SearchData.Split(train, test, new DatasetSection("synthetic", null, 0, 0, 0, 0, synthetic, "none"));
     }

@@ -8,7 +8,8 @@ public sealed class RankCorrelationTests
     public void KendallTauB_WithTies_MatchesTheTextbookValue()
     {
         // scipy.stats.kendalltau([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]) = -0.47140452079103173 (τ-b).
-        Assert.That(RankCorrelation.KendallTauB([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]), Is.EqualTo(-0.47140452079103173).Within(1e-12));
+        Assert.That(RankCorrelation.KendallTauB([12, 2, 1, 12, 2], [1, 4, 7, 1, 0]),
+            Is.EqualTo(-0.47140452079103173).Within(1e-12));
     }
 
     [Test]

@@ -26,7 +26,8 @@ public sealed class ConvolutionGradientTests
             var (input64, weight64) = Gradients(x, weight, bias, upstream, ScalarType.Float64, false, frozen);
 
             Assert.That(MaxError(input32, input64), Is.LessThan(1e-4), $"input gradient, trial {trial}");
-            if (!frozen) Assert.That(MaxError(weight32!, weight64!), Is.LessThan(1e-3), $"weight gradient, trial {trial}");
+            if (!frozen)
+                Assert.That(MaxError(weight32!, weight64!), Is.LessThan(1e-3), $"weight gradient, trial {trial}");
         }
     }
 
@@ -43,7 +44,9 @@ public sealed class ConvolutionGradientTests
         return (input.grad!.to(ScalarType.Float64), frozen ? null : w.grad!.to(ScalarType.Float64));
     }
 
-    /// <summary>Largest absolute difference relative to the reference's largest magnitude; NaN counts as failure.</summary>
+    /// <summary>
+    /// Largest absolute difference relative to the reference's largest magnitude; NaN counts as failure.
+    /// </summary>
     static double MaxError(Tensor actual, Tensor expected)
     {
         var error = actual.sub(expected).abs().max().item<double>();

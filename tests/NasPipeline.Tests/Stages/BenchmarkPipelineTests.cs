@@ -6,7 +6,9 @@ using NasPipeline.Tool;
 
 namespace NasPipeline.Tests.Stages;
 
-/// <summary>The nb201 evaluator and the proxy study on the real pipeline (tiny synthetic study, real benchmark table).</summary>
+/// <summary>
+/// The nb201 evaluator and the proxy study on the real pipeline (tiny synthetic study, real benchmark table).
+/// </summary>
 [Category("Integration")]
 public sealed class BenchmarkPipelineTests
 {
@@ -24,7 +26,8 @@ public sealed class BenchmarkPipelineTests
     public void Nb201Only_SkipsRetrain_AndReportsBenchmarkNumbersLabelledAsSuch()
     {
         using var study = new TinyStudy();
-        var (log, outcome) = study.Run(study.Manifest(extra: $"[benchmark]\ntable = \"{Table}\"\n\n[evaluation]\nevaluators = [\"nb201\"]\n"));
+        var (log, outcome) = study.Run(study.Manifest(extra: $"[benchmark]\ntable = " +
+            $"\"{Table}\"\n\n[evaluation]\nevaluators = [\"nb201\"]\n"));
         Assert.That(log.Nodes.Select(n => n.Label), Has.None.StartsWith("retrain"));
         var table = SharedTable.Require();
         foreach (var e in outcome.Evaluations)
@@ -44,8 +47,10 @@ public sealed class BenchmarkPipelineTests
     public void RetrainAndNb201_ReportBothSideBySide()
     {
         using var study = new TinyStudy();
-        var (_, outcome) = study.Run(study.Manifest(extra: $"[benchmark]\ntable = \"{Table}\"\n\n[evaluation]\nevaluators = [\"retrain\", \"nb201\"]\n"));
-        Assert.That(outcome.Evaluations, Has.All.Matches<NasPipeline.Artifacts.EvaluationArtifact>(e => e.TestAccuracy is not null && e.Benchmark is not null));
+        var (_, outcome) = study.Run(study.Manifest(extra: $"[benchmark]\ntable = " +
+            $"\"{Table}\"\n\n[evaluation]\nevaluators = [\"retrain\", \"nb201\"]\n"));
+        Assert.That(outcome.Evaluations, Has.All.Matches<NasPipeline.Artifacts.EvaluationArtifact>(e =>
+            e.TestAccuracy is not null && e.Benchmark is not null));
         var report = File.ReadAllText(Path.Combine(outcome.ReportDirectory!, "report.md"));
         Assert.That(report, Does.Contain("retrain test accuracy").And.Contain("NB201 C10 test"));
     }
@@ -55,10 +60,12 @@ public sealed class BenchmarkPipelineTests
     {
         using var study = new TinyStudy();
         var path = study.Scratch("m.toml");
-        File.WriteAllText(path, study.Manifest(extra: "[benchmark]\ntable = \"no/such.csv\"\n\n[evaluation]\nevaluators = [\"nb201\"]\n"));
+        File.WriteAllText(path,
+            study.Manifest(extra: "[benchmark]\ntable = \"no/such.csv\"\n\n[evaluation]\nevaluators = [\"nb201\"]\n"));
         var (exit, output) = ConsoleCapture.Run(() => NasApp.Run(["evaluate", "--manifest", path]));
         Assert.That(exit, Is.EqualTo(1), output);
-        Assert.That(output, Does.Contain($"{path}:").And.Contain("[benchmark] table = \"no/such.csv\": file not found"));
+        Assert.That(output,
+            Does.Contain($"{path}:").And.Contain("[benchmark] table = \"no/such.csv\": file not found"));
         Assert.That(output, Does.Not.Contain("[run   ] train"), "the table is checked before any training");
     }
 
@@ -94,17 +101,23 @@ public sealed class BenchmarkPipelineTests
             output = "{study.Reports}"
             """;
         var (first, outcome) = study.Run(Manifest("\"params\", \"nwot\""));
-        Assert.That(first.Ran, Is.EquivalentTo(new[] { "proxy params on 6 NB201 architectures seed=2", "proxy nwot on 6 NB201 architectures seed=2", "report proxies" }));
+        Assert.That(first.Ran, Is.EquivalentTo(new[]
+        {
+            "proxy params on 6 NB201 architectures seed=2", "proxy nwot on 6 NB201 architectures seed=2",
+            "report proxies"
+        }));
         var report = File.ReadAllText(Path.Combine(outcome.ReportDirectory!, "report.md"));
         Assert.That(report, Does.Contain("## Proxies versus NAS-Bench-201"));
         Assert.That(report, Does.Contain("| params | none (data-free; input shape 3×32×32 only) | 6 |"));
         Assert.That(report, Does.Contain("| nwot | 8 synthetic training images (resized 16×16 → 32×32) | 6 |"));
         var csv = File.ReadAllLines(Path.Combine(outcome.ReportDirectory!, "proxy-correlations.csv"));
         Assert.That(csv, Has.Length.EqualTo(3));
-        Assert.That(csv[0], Does.StartWith("Proxy,UsesData,Data,Architectures,Failed,Seconds,RssFirstMb,RssLastMb,SpearmanCifar10Valid"));
+        Assert.That(csv[0], Does.StartWith(
+            "Proxy,UsesData,Data,Architectures,Failed,Seconds,RssFirstMb,RssLastMb,SpearmanCifar10Valid"));
 
         var (second, _) = study.Run(Manifest("\"params\", \"nwot\", \"synflow\""));
-        Assert.That(second.Ran, Is.EquivalentTo(new[] { "proxy synflow on 6 NB201 architectures seed=2", "report proxies" }));
+        Assert.That(second.Ran,
+            Is.EquivalentTo(new[] { "proxy synflow on 6 NB201 architectures seed=2", "report proxies" }));
     }
 
     [Test]
@@ -128,7 +141,8 @@ public sealed class BenchmarkPipelineTests
             architectures = 3
             proxies = ["snip"]
             """, "p.toml");
-        var runner = new StageRunner(new NasPipeline.Caching.NodeStore(study.Artifacts), new MemoryLog(), NasPipeline.Training.NullProgress.Instance);
+        var runner = new StageRunner(new NasPipeline.Caching.NodeStore(study.Artifacts), new MemoryLog(),
+            NasPipeline.Training.NullProgress.Instance);
         var logs = new NasPipeline.Execution.NodeLogs(study.Artifacts, "p");
         var outcome = new ExperimentPipeline(manifest, runner, RepoPaths.Templates)
             .Run(PipelineTarget.Report, new NasPipeline.Execution.InProcessExecutor(runner, logs));

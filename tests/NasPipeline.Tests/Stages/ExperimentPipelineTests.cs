@@ -25,16 +25,21 @@ public sealed class ExperimentPipelineTests
     {
         using var study = new TinyStudy();
         // Select nodes are keyed by method and options, not by id: give the changed selector a setting no other has.
-        study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true", secondSelector: "exclude_none = true"));
-        var (log, outcome) = study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true", secondSelector: "exclude_none = false"));
+        study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true",
+            secondSelector: "exclude_none = true"));
+        var (log, outcome) = study.Run(study.Manifest(seeds: "[0, 1]", firstSelector: "exclude_none = true",
+            secondSelector: "exclude_none = false"));
 
         Assert.That(log.Ran, Has.None.StartsWith("train"));
         Assert.That(log.Ran, Has.None.Contains("select mag from"));
-        Assert.That(log.Ran.Where(l => l.StartsWith("select")), Is.EquivalentTo(new[] { "select mag-b from darts seed=0", "select mag-b from darts seed=1" }));
-        Assert.That(log.Ran.Where(l => l.StartsWith("evaluate")), Is.EquivalentTo(new[] { "evaluate darts × mag-b seed=0", "evaluate darts × mag-b seed=1" }));
+        Assert.That(log.Ran.Where(l => l.StartsWith("select")),
+            Is.EquivalentTo(new[] { "select mag-b from darts seed=0", "select mag-b from darts seed=1" }));
+        Assert.That(log.Ran.Where(l => l.StartsWith("evaluate")),
+            Is.EquivalentTo(new[] { "evaluate darts × mag-b seed=0", "evaluate darts × mag-b seed=1" }));
         Assert.That(log.Ran, Does.Contain("report tiny"));
         // A retrain may run only for an architecture the changed selector now picks.
-        var picked = outcome.Evaluations.Where(e => e.Selector == "mag-b").Select(e => $"retrain {e.Genotype} seed={e.Seed}");
+        var picked = outcome.Evaluations.Where(e => e.Selector == "mag-b")
+            .Select(e => $"retrain {e.Genotype} seed={e.Seed}");
         Assert.That(log.Ran.Where(l => l.StartsWith("retrain")), Is.SubsetOf(picked));
     }
 
@@ -71,7 +76,8 @@ public sealed class ExperimentPipelineTests
         var (_, b) = study.Run(study.Manifest(), artifacts: study.Scratch("b"));
         Assert.That(b.Evaluations.Select(e => (e.Genotype, e.TestAccuracy, e.Parameters)),
             Is.EqualTo(a.Evaluations.Select(e => (e.Genotype, e.TestAccuracy, e.Parameters))));
-        var history = (string root) => File.ReadAllText(Directory.GetFiles(Path.Combine(root, "train"), "mixing-history.json", SearchOption.AllDirectories).Single());
+        var history = (string root) => File.ReadAllText(Directory.GetFiles(Path.Combine(root, "train"),
+            "mixing-history.json", SearchOption.AllDirectories).Single());
         Assert.That(history(study.Scratch("b")), Is.EqualTo(history(study.Scratch("a"))));
     }
 
@@ -97,7 +103,8 @@ public sealed class ExperimentPipelineTests
         using var study = new TinyStudy();
         var (_, outcome) = study.Run(study.Manifest(seeds: "[0, 1]"));
         var folder = outcome.ReportDirectory!;
-        Assert.That(new[] { "report.md", "report.html", "results.csv", "summary.csv" }.Select(f => File.Exists(Path.Combine(folder, f))), Is.All.True);
+        Assert.That(new[] { "report.md", "report.html", "results.csv", "summary.csv" }.Select(f =>
+            File.Exists(Path.Combine(folder, f))), Is.All.True);
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
         // Self-contained: no scripts or style sheets, every image embedded; links go only to anchors in the page or
         // to the SVG copies of the figures beside it.

@@ -4,7 +4,9 @@ using NasPipeline.Trainers;
 
 namespace NasPipeline.Tests.Stages;
 
-/// <summary>Every selector that reads a supernet works on every trainer's artifacts, through the real pipeline.</summary>
+/// <summary>
+/// Every selector that reads a supernet works on every trainer's artifacts, through the real pipeline.
+/// </summary>
 [Category("Integration")]
 public sealed class SelectorsOnEveryTrainerTests
 {
@@ -13,7 +15,8 @@ public sealed class SelectorsOnEveryTrainerTests
     {
         using var dir = new TempDirectory();
         var trainers = string.Join("\n", TrainerCatalog.Default.Names.Select(m =>
-            $"[[trainers]]\nid = \"{m}\"\nmethod = \"{m}\"\nepochs = 1\nbatch_size = 24\n{(m == "sdarts-adv" ? "attack_steps = 2\n" : "")}"));
+            $"[[trainers]]\nid = \"{m}\"\nmethod = \"{m}\"\nepochs = 1\nbatch_size = 24\n" +
+            $"{(m == "sdarts-adv" ? "attack_steps = 2\n" : "")}"));
         var manifest = $"""
             [experiment]
             name = "every"
@@ -60,7 +63,8 @@ public sealed class SelectorsOnEveryTrainerTests
             """;
         using var study = new TinyStudy();
         var (log, _) = study.Run(manifest, NasPipeline.Stages.PipelineTarget.Select);
-        var selections = Directory.GetFiles(Path.Combine(dir.Path, "cache", "select"), "record.json", SearchOption.AllDirectories);
+        var selections = Directory.GetFiles(Path.Combine(dir.Path, "cache", "select"), "record.json",
+            SearchOption.AllDirectories);
         // Four selectors read each trainer's supernet; zc-pt reads none, so it is one node for the seed.
         string[] perTrainer = ["pt", "zc-synflow", "zc-nwot", "shared-weights"];
         var expected = TrainerCatalog.Default.Names

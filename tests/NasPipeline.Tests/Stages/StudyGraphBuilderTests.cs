@@ -87,13 +87,15 @@ public sealed class StudyGraphBuilderTests
             method = "pt"
 
             """, "na.toml");
-        var graph = StudyGraphBuilder.Build(manifest, new StudyResources(manifest, new MemoryLog()), RepoPaths.Templates);
+        var graph = StudyGraphBuilder.Build(manifest, new StudyResources(manifest, new MemoryLog()),
+            RepoPaths.Templates);
         Assert.That(graph.Nodes.Where(n => n.Stage == "evaluate").Select(n => n.Id), Is.EquivalentTo(new[]
         {
             "evaluate/darts/magnitude/seed=0", "evaluate/darts/pt/seed=0", "evaluate/oneshot/pt/seed=0",
             "evaluate/rsws/pt/seed=0",
         }));
-        Assert.That(graph.Nodes.Select(n => n.Id), Has.None.Contain("oneshot/magnitude").And.None.Contain("rsws/magnitude"));
+        Assert.That(graph.Nodes.Select(n => n.Id),
+            Has.None.Contain("oneshot/magnitude").And.None.Contain("rsws/magnitude"));
         Assert.That(StudyGraphBuilder.NotApplicable(manifest).Select(n => (n.Trainer, n.Selector)),
             Is.EqualTo(new[] { ("oneshot", "magnitude"), ("rsws", "magnitude") }));
         Assert.That(StudyGraphBuilder.NotApplicable(manifest)[0].Reason, Does.Contain("α"));

@@ -15,9 +15,12 @@ public sealed class TinyStudy : IDisposable
     public string Artifacts => _dir.File("cache");
     public string Reports => _dir.File("reports");
 
-    const string Synthetic = "name = \"synthetic\"\nimage_size = 8\nchannels = 1\nclasses = 3\ntrain_count = 96\ntest_count = 48";
+    const string Synthetic =
+        "name = \"synthetic\"\nimage_size = 8\nchannels = 1\nclasses = 3\ntrain_count = 96\ntest_count = 48";
 
-    public string Manifest(string seeds = "[0]", string firstSelector = "", string secondSelector = "exclude_none = true", int epochs = 2, string dataset = Synthetic, string extra = "") => $"""
+    public string Manifest(string seeds = "[0]", string firstSelector = "",
+        string secondSelector = "exclude_none = true", int epochs = 2, string dataset = Synthetic,
+        string extra = "") => $"""
         [experiment]
         name = "tiny"
         seeds = {seeds}

@@ -16,7 +16,8 @@ public sealed class AllTrainersTests
     {
         var data = TrainerKit.TinyData();
         using var net = TrainerKit.Supernet(seed);
-        return SupernetTrainingLoop.Run(net, TrainerKit.Trainer(method, "epochs = 2\nbatch_size = 24\nattack_steps = 2"), data, seed, NullProgress.Instance, method);
+        return SupernetTrainingLoop.Run(net, TrainerKit.Trainer(method,
+            "epochs = 2\nbatch_size = 24\nattack_steps = 2"), data, seed, NullProgress.Instance, method);
     }
 
     [TestCaseSource(nameof(Methods))]
@@ -25,7 +26,8 @@ public sealed class AllTrainersTests
         var a = Train(method, 3);
         var b = Train(method, 3);
         Assert.That(b.AlphaHistory, Is.EqualTo(a.AlphaHistory));
-        Assert.That(b.Epochs.Select(e => (e.TrainLoss, e.ValidAccuracy)), Is.EqualTo(a.Epochs.Select(e => (e.TrainLoss, e.ValidAccuracy))));
+        Assert.That(b.Epochs.Select(e => (e.TrainLoss, e.ValidAccuracy)),
+            Is.EqualTo(a.Epochs.Select(e => (e.TrainLoss, e.ValidAccuracy))));
     }
 
     [TestCaseSource(nameof(Methods))]

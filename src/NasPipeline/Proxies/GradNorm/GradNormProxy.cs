@@ -2,7 +2,9 @@ using static TorchSharp.torch;
 
 namespace NasPipeline.Proxies.GradNorm;
 
-/// <summary>grad_norm: Σ over conv and linear layers of ‖∂L/∂W‖₂ (a sum of per-layer Frobenius norms).</summary>
+/// <summary>
+/// grad_norm: Σ over conv and linear layers of ‖∂L/∂W‖₂ (a sum of per-layer Frobenius norms).
+/// </summary>
 public sealed class GradNormProxy : IProxy
 {
     public string Name => "grad_norm";

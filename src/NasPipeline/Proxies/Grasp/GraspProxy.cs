@@ -19,7 +19,8 @@ public sealed class GraspProxy : IProxy
         // libtorch aborts the process (not an exception) on autograd.grad with no inputs.
         if (weights.Count == 0) throw new InvalidOperationException("grasp needs at least one conv or linear layer");
         var loss = nn.functional.cross_entropy(network.call(images), labels);
-        var g = autograd.grad([loss], weights, allow_unused: true).Select((t, i) => Valid(t, weights[i]).detach()).ToList();
+        var g = autograd.grad([loss], weights, allow_unused: true)
+            .Select((t, i) => Valid(t, weights[i]).detach()).ToList();
         var loss2 = nn.functional.cross_entropy(network.call(images), labels);
         var grads = autograd.grad([loss2], weights, retain_graph: true, create_graph: true, allow_unused: true);
         Tensor z = zeros(1, dtype: ScalarType.Float64);
@@ -28,7 +29,8 @@ public sealed class GraspProxy : IProxy
         var hg = autograd.grad([z.sum()], weights, allow_unused: true);
         double total = 0;
         for (var i = 0; i < weights.Count; i++)
-            total += weights[i].detach().neg().mul(Valid(hg[i], weights[i])).sum().to(ScalarType.Float64).item<double>();
+            total += weights[i].detach().neg().mul(Valid(hg[i], weights[i])).sum()
+                .to(ScalarType.Float64).item<double>();
         return total;
     }
 

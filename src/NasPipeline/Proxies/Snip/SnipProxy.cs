@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace NasPipeline.Proxies.Snip;
 
 /// <summary>
-/// SNIP (Lee et al., 2019) at initialisation: Σ |θ ⊙ ∂L/∂θ| over conv and linear weights, L the cross-entropy on the
-/// batch.
+/// SNIP (Lee et al., 2019) at initialisation: Σ |θ ⊙ ∂L/∂θ| over conv and linear weights, L the cross-entropy
+/// on the batch.
 /// </summary>
 public sealed class SnipProxy : IProxy
 {

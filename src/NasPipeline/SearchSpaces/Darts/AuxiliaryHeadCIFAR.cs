@@ -4,9 +4,10 @@ namespace NasPipeline.SearchSpaces.Darts;
 
 /// <summary>
 /// The auxiliary classifier on the output of cell 2·layers // 3 (quark0/darts <c>cnn/model.py</c>
-/// <c>AuxiliaryHeadCIFAR</c>, after NASNet): ReLU → 5×5 average pool, stride 3 (8×8 → 2×2) → 1×1 conv to 128 →
-/// BN → ReLU → 2×2 conv to 768 → BN → ReLU → linear. The reference assumes 8×8 (32×32 inputs); on other sizes
-/// (7×7 from 28×28 inputs) the pool's stride is size − 5, so the head still sees 2×2 and has the same parameters.
+/// <c>AuxiliaryHeadCIFAR</c>, after NASNet): ReLU → 5×5 average pool, stride 3 (8×8 → 2×2) → 1×1 conv to 128
+/// → BN → ReLU → 2×2 conv to 768 → BN → ReLU → linear. The reference assumes 8×8 (32×32 inputs); on
+/// other sizes (7×7 from 28×28 inputs) the pool's stride is size − 5, so the head still sees 2×2 and has the same
+/// parameters.
 /// </summary>
 public sealed class AuxiliaryHeadCIFAR : nn.Module<Tensor, Tensor>
 {

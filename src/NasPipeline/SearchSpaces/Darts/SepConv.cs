@@ -4,8 +4,8 @@ namespace NasPipeline.SearchSpaces.Darts;
 
 /// <summary>
 /// DARTS's <c>sep_conv_k×k</c> (quark0/darts <c>cnn/operations.py</c> <c>SepConv</c>): a separable convolution
-/// applied twice, ReLU → depthwise k×k (stride s) → pointwise 1×1 → BN, then ReLU → depthwise k×k (stride 1) →
-/// pointwise → BN. Padding k // 2 keeps the size at stride 1; no convolution has a bias.
+/// applied twice, ReLU → depthwise k×k (stride s) → pointwise 1×1 → BN, then ReLU → depthwise k×k (stride 1)
+/// → pointwise → BN. Padding k // 2 keeps the size at stride 1; no convolution has a bias.
 /// </summary>
 public sealed class SepConv : nn.Module<Tensor, Tensor>
 {

@@ -12,7 +12,8 @@ public sealed class DiscreteCell : nn.Module<Tensor, Tensor>
 
     public DiscreteCell(Genotype genotype, int channels) : base(nameof(DiscreteCell))
     {
-        edges = nn.ModuleList(genotype.Operations.Select(op => Nb201Operations.Create(op, channels, affine: true)).ToArray());
+        edges = nn.ModuleList(genotype.Operations.Select(op =>
+            Nb201Operations.Create(op, channels, affine: true)).ToArray());
         RegisterComponents();
     }
 

@@ -41,7 +41,9 @@ sealed class FusedCell : IDisposable
     /// <summary>Whether every norm still holds its views of the stacks.</summary>
     public bool SharesNormStatistics => _sources.All(s => s.Conv3x3.Intact && s.Conv1x1.Intact);
 
-    /// <summary>Node i = Σ_{j&lt;i} edge(i←j)(node j) for mixing weights [edges, ops]; returns the last node.</summary>
+    /// <summary>
+    /// Node i = Σ_{j&lt;i} edge(i←j)(node j) for mixing weights [edges, ops]; returns the last node.
+    /// </summary>
     public Tensor Forward(Tensor input, Tensor weights)
     {
         // Node sums are kept as [N, H, W, C] (channels innermost), the layout the stacked outputs are split in.

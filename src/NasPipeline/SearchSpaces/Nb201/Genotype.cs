@@ -18,7 +18,8 @@ public sealed class Genotype : IGenotype, IEquatable<Genotype>
             throw new FormatException($"an NB201 genotype has {Nb201Space.EdgeCount} edges, got {_ops.Length}");
         foreach (var op in _ops)
             if (Nb201Space.OperationIndex(op) < 0)
-                throw new FormatException($"unknown operation \"{op}\"; NB201 operations: {string.Join(", ", Nb201Space.Operations)}");
+                throw new FormatException($"unknown operation \"{op}\"; NB201 operations: " +
+                    $"{string.Join(", ", Nb201Space.Operations)}");
     }
 
     /// <summary>Builds a genotype from operation indices in canonical operation order.</summary>
@@ -40,7 +41,8 @@ public sealed class Genotype : IGenotype, IEquatable<Genotype>
         ArgumentNullException.ThrowIfNull(arch);
         var nodes = arch.Split('+');
         if (nodes.Length != Nb201Space.Nodes - 1)
-            throw Malformed(arch, $"expected {Nb201Space.Nodes - 1} node groups separated by '+', found {nodes.Length}");
+            throw Malformed(arch,
+                $"expected {Nb201Space.Nodes - 1} node groups separated by '+', found {nodes.Length}");
         var ops = new List<string>();
         for (var node = 1; node < Nb201Space.Nodes; node++)
         {
@@ -56,7 +58,8 @@ public sealed class Genotype : IGenotype, IEquatable<Genotype>
                 if (parts.Length != 2 || parts[1] != from.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     throw Malformed(arch, $"node {node} input {from + 1} \"{inputs[from]}\" must be \"<op>~{from}\"");
                 if (Nb201Space.OperationIndex(parts[0]) < 0)
-                    throw Malformed(arch, $"unknown operation \"{parts[0]}\"; NB201 operations: {string.Join(", ", Nb201Space.Operations)}");
+                    throw Malformed(arch, $"unknown operation \"{parts[0]}\"; NB201 operations: " +
+                        $"{string.Join(", ", Nb201Space.Operations)}");
                 ops.Add(parts[0]);
             }
         }

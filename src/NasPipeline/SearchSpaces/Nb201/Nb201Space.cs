@@ -6,7 +6,8 @@ public static class Nb201Space
     /// <summary>
     /// Candidate operations in the benchmark's canonical order (NASLib's order differs: never mix them).
     /// </summary>
-    public static readonly IReadOnlyList<string> Operations = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"];
+    public static readonly IReadOnlyList<string> Operations = ["none", "skip_connect", "nor_conv_1x1",
+        "nor_conv_3x3", "avg_pool_3x3"];
 
     /// <summary>Edges (to ← from) in arch-string order: 1←0, 2←0, 2←1, 3←0, 3←1, 3←2.</summary>
     public static readonly IReadOnlyList<(int To, int From)> Edges = [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)];

@@ -22,5 +22,6 @@ public sealed class ResNetBasicBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => convB.call(convA.call(input)).add(shortcutConv.call(shortcutPool.call(input)));
+    public override Tensor forward(Tensor input) =>
+        convB.call(convA.call(input)).add(shortcutConv.call(shortcutPool.call(input)));
 }

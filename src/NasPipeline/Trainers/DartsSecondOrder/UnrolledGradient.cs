@@ -8,13 +8,14 @@ namespace NasPipeline.Trainers.DartsSecondOrder;
 
 /// <summary>
 /// DARTS's second-order α gradient (Liu et al., ICLR 2019, eq. 7–8):
-/// ∇α L_val(w′, α) − ξ ∇²α,w L_train(w, α) ∇w′ L_val(w′, α), with w′ the <see cref="VirtualStep"/>
-/// w − ξ(μm + ∇w L_train(w, α) + λw), and the Hessian-vector product by central differences around w (not w′):
-/// (∇α L_train(w⁺, α) − ∇α L_train(w⁻, α)) / 2ε, w± = w ± ε∇w′ L_val, ε = <c>epsilonScale</c> / ‖∇w′ L_val‖
-/// (DARTS's <c>_hessian_vector_product</c>: r = 0.01 over the norm of all weight gradients together). The vector
-/// is ∇w′ L_val without a weight-decay term, as in xautodl's DARTS-V2 and DrNAS's architect. The weights are
-/// restored afterwards. On ReLU networks the central difference is only as good as ε is small next to the distance
-/// to the nearest ReLU kink; DARTS's 0.01 trades that accuracy for float32 round-off.
+/// ∇α L_val(w′, α) − ξ ∇²α,w L_train(w, α) ∇w′ L_val(w′, α), with w′ the
+/// <see cref="VirtualStep"/> w − ξ(μm + ∇w L_train(w, α) + λw), and the Hessian-vector product by central
+/// differences around w (not w′): (∇α L_train(w⁺, α) − ∇α L_train(w⁻, α)) / 2ε, w± = w ± ε∇w′
+/// L_val, ε = <c>epsilonScale</c> / ‖∇w′ L_val‖ (DARTS's <c>_hessian_vector_product</c>: r = 0.01 over the
+/// norm of all weight gradients together). The vector is ∇w′ L_val without a weight-decay term, as in xautodl's
+/// DARTS-V2 and DrNAS's architect. The weights are restored afterwards. On ReLU networks the central difference is only
+/// as good as ε is small next to the distance to the nearest ReLU kink; DARTS's 0.01 trades that accuracy for float32
+/// round-off.
 /// </summary>
 public static class UnrolledGradient
 {

@@ -6,8 +6,8 @@ namespace NasPipeline.Trainers.DrNas;
 public static class Dirichlet
 {
     /// <summary>
-    /// DrNAS's concentrations β = ELU(α) + 1, written as α + 1 for α &gt; 0 and exp(α) otherwise: the same function,
-    /// but it stays positive in float32 where exp(α) − 1 + 1 rounds to 0 (α &lt; −17).
+    /// DrNAS's concentrations β = ELU(α) + 1, written as α + 1 for α &gt; 0 and exp(α) otherwise: the same
+    /// function, but it stays positive in float32 where exp(α) − 1 + 1 rounds to 0 (α &lt; −17).
     /// </summary>
     public static Tensor Concentration(Tensor alpha) => where(alpha.gt(0), alpha.add(1), alpha.clamp_max(0).exp());
 

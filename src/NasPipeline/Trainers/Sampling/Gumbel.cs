@@ -12,7 +12,8 @@ public static class Gumbel
 
     /// <summary>SNAS: softmax((log softmax(α) + g) / τ) over each edge; every op stays in the forward.</summary>
     public static Tensor Soft(Tensor alpha, double temperature, Generator? generator = null) =>
-        nn.functional.softmax(nn.functional.log_softmax(alpha, -1).add(Noise(alpha.shape, generator)).div(temperature), -1);
+        nn.functional.softmax(nn.functional.log_softmax(alpha, -1).add(Noise(alpha.shape, generator))
+            .div(temperature), -1);
 
     /// <summary>
     /// GDAS: sample one op per edge by the argmax of the soft sample and pass gradients straight through:

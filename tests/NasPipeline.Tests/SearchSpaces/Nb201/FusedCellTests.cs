@@ -226,7 +226,8 @@ public sealed class FusedCellTests
         saved.Forward(randn(4, 1, 8, 8), new Mixing(saved.SoftmaxWeights()));
         using (var stream = new MemoryStream())
         {
-            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) saved.save(writer);
+            using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+                saved.save(writer);
             stream.Position = 0;
             using var reader = new BinaryReader(stream);
             loaded.load(reader);

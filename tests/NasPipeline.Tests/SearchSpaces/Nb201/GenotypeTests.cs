@@ -4,7 +4,8 @@ namespace NasPipeline.Tests.SearchSpaces.Nb201;
 
 public sealed class GenotypeTests
 {
-    const string Arch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
+    const string Arch =
+        "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|";
 
     [Test]
     public void Parse_ThenToString_RoundTrips() => Assert.That(Genotype.Parse(Arch).ToString(), Is.EqualTo(Arch));
@@ -13,7 +14,8 @@ public sealed class GenotypeTests
     public void Parse_ReadsEdgesInBenchmarkOrder()
     {
         var g = Genotype.Parse(Arch);
-        Assert.That(g.Operations, Is.EqualTo(new[] { "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "skip_connect", "nor_conv_3x3", "nor_conv_1x1" }));
+        Assert.That(g.Operations, Is.EqualTo(new[] { "nor_conv_3x3", "nor_conv_3x3", "nor_conv_3x3", "skip_connect",
+            "nor_conv_3x3", "nor_conv_1x1" }));
         Assert.That(g.Indices, Is.EqualTo(new[] { 3, 3, 3, 1, 3, 2 }));
     }
 
@@ -30,10 +32,14 @@ public sealed class GenotypeTests
 
     [TestCase("", "expected 3 node groups")]
     [TestCase("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|", "expected 3 node groups")]
-    [TestCase("|nor_conv_3x3~0|+|nor_conv_3x3~0|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|", "node 2 must have 2 input(s)")]
-    [TestCase("|conv_7x7~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|", "unknown operation \"conv_7x7\"")]
-    [TestCase("|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|", "must be \"<op>~0\"")]
-    [TestCase("nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|", "must start and end with '|'")]
+    [TestCase("|nor_conv_3x3~0|+|nor_conv_3x3~0|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|",
+        "node 2 must have 2 input(s)")]
+    [TestCase("|conv_7x7~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|",
+        "unknown operation \"conv_7x7\"")]
+    [TestCase("|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|",
+        "must be \"<op>~0\"")]
+    [TestCase("nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|",
+        "must start and end with '|'")]
     public void Parse_Malformed_SaysWhy(string arch, string why)
     {
         var e = Assert.Throws<FormatException>(() => Genotype.Parse(arch))!;

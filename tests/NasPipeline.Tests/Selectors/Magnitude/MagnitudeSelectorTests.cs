@@ -8,7 +8,8 @@ namespace NasPipeline.Tests.Selectors.Magnitude;
 public sealed class MagnitudeSelectorTests
 {
     static SelectionContext Context(double[][] weights) =>
-        new(weights, 0, () => throw new AssertionException("magnitude must not load the supernet"), () => throw new AssertionException("magnitude must not load data"));
+        new(weights, 0, () => throw new AssertionException("magnitude must not load the supernet"),
+            () => throw new AssertionException("magnitude must not load data"));
 
     static double[][] Weights(params int[] argmax) =>
         argmax.Select(k => Enumerable.Range(0, 5).Select(i => i == k ? 0.6 : 0.1).ToArray()).ToArray();
@@ -37,7 +38,8 @@ public sealed class MagnitudeSelectorTests
         var uniform = Enumerable.Range(0, 6).Select(_ => Enumerable.Repeat(0.2, 5).ToArray()).ToArray();
         var result = new MagnitudeSelector(new MagnitudeOptions(false)).Select(Context(uniform));
         Assert.That(result.Notes, Has.Count.EqualTo(1));
-        Assert.That(result.Notes[0], Does.Contain("magnitude cannot choose").And.Contain("edge 0 (5 ops at 0.2)").And.Contain("edge 5 (5 ops at 0.2)"));
+        Assert.That(result.Notes[0], Does.Contain("magnitude cannot choose").And.Contain("edge 0 (5 ops at 0.2)")
+            .And.Contain("edge 5 (5 ops at 0.2)"));
     }
 
     [TestCase("oneshot", false)]

@@ -42,7 +42,8 @@ public sealed class PerturbationAugmentTests
         var mixing = Enumerable.Range(0, 6)
             .Select(e => Enumerable.Range(0, 5).Select(k => (k + e) % 5 / 10.0).ToArray()).ToArray();
         using var context = new SelectionContext(mixing, 0, Trained, () => data,
-            trainer: new NasPipeline.Trainers.Darts.DartsTrainer(new(Training, Alpha)), workDirectory: work, stop: progress.Signal, progress: progress, task: "pt");
+            trainer: new NasPipeline.Trainers.Darts.DartsTrainer(new(Training, Alpha)), workDirectory: work,
+            stop: progress.Signal, progress: progress, task: "pt");
         var genotype = new PerturbationSelector(options).Select(context).Genotype.ToString();
         return new Outcome(genotype, TensorBytes.Of(context.Supernet.Module), progress.Epochs);
     }

@@ -55,8 +55,8 @@ public sealed class PerturbationFidelityTests
     }
 
     /// <summary>
-    /// <c>tune_epochs = proj_intv · (edges − 1)</c>, projecting at epochs 0, p, …, 4p and at the last epoch 5p − 1:
-    /// p epochs after each of the first four decisions, p − 1 after the fifth.
+    /// <c>tune_epochs = proj_intv · (edges − 1)</c>, projecting at epochs 0, p, …, 4p and at the last epoch 5p −
+    /// 1: p epochs after each of the first four decisions, p − 1 after the fifth.
     /// </summary>
     [Test]
     public void Select_TunesOneEpochFewerBeforeTheLastDecision()

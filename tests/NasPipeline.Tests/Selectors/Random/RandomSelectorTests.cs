@@ -11,8 +11,10 @@ public sealed class RandomSelectorTests
     [Test]
     public void Select_IsSeeded_AndCoversTheSpace()
     {
-        Assert.That(new RandomSelector().Select(Context(3)).Genotype, Is.EqualTo(new RandomSelector().Select(Context(3)).Genotype));
-        var seen = Enumerable.Range(0, 200).Select(s => new RandomSelector().Select(Context(s)).Genotype).Distinct().Count();
+        Assert.That(new RandomSelector().Select(Context(3)).Genotype,
+            Is.EqualTo(new RandomSelector().Select(Context(3)).Genotype));
+        var seen = Enumerable.Range(0, 200).Select(s => new RandomSelector().Select(Context(s)).Genotype)
+            .Distinct().Count();
         Assert.That(seen, Is.GreaterThan(150), "200 seeds should give mostly different architectures out of 15,625");
     }
 }

@@ -29,7 +29,9 @@ public sealed class ZeroCostPtSelectorTests
             Is.EqualTo(("nwot", 10, 100, 256, "random", false)));
     }
 
-    /// <summary>NASWOT by hand: Σ over ReLU inputs of c cᵀ + (1 − c)(1 − c)ᵀ, log|det|, with BN as given.</summary>
+    /// <summary>
+    /// NASWOT by hand: Σ over ReLU inputs of c cᵀ + (1 − c)(1 − c)ᵀ, log|det|, with BN as given.
+    /// </summary>
     static double HandNwot(Nb201Supernet network, Mixing mixing, Tensor images, bool training)
     {
         var n = images.shape[0];

@@ -15,9 +15,11 @@ public sealed class DartsTrainerTests
         trainer.Attach(net);
         var before = net.Alpha.detach().clone();
         var weightsBefore = net.WeightParameters().Select(p => p.detach().clone()).ToList();
-        trainer.UpdateArchitecture(net, TrainerKit.RandomSearchBatch(), new TrainingStep(0, 1, 0, 1, 0.05), new RunningMean());
+        trainer.UpdateArchitecture(net, TrainerKit.RandomSearchBatch(),
+            new TrainingStep(0, 1, 0, 1, 0.05), new RunningMean());
         Assert.That(net.Alpha.allclose(before), Is.False);
-        Assert.That(net.WeightParameters().Zip(weightsBefore).All(p => p.First.eq(p.Second).all().item<bool>()), Is.True);
+        Assert.That(net.WeightParameters().Zip(weightsBefore)
+            .All(p => p.First.eq(p.Second).all().item<bool>()), Is.True);
     }
 
     [Test]

@@ -10,8 +10,8 @@ using NasPipeline.Evaluation;
 namespace NasPipeline.Tests.Trainers.DartsSecondOrder;
 
 /// <summary>
-/// The unrolled α gradient against a numerical derivative of F(α) = L_val(w − ξ(μm + ∇w L_train(w, α) + λw), α), by
-/// central differences in float64 (m: the weight optimiser's momentum buffers, DARTS's
+/// The unrolled α gradient against a numerical derivative of F(α) = L_val(w − ξ(μm + ∇w L_train(w, α) + λw),
+/// α), by central differences in float64 (m: the weight optimiser's momentum buffers, DARTS's
 /// <c>_compute_unrolled_model</c>). Tolerance: 1e-4 relative L2 error, with the Hessian-vector step scaled to 1e-6
 /// (DARTS's 0.01 crosses ReLU kinks on a network this small, which tests the approximation, not the formula); the
 /// first-order gradient alone must miss by far more, or the test would not tell them apart.
@@ -76,7 +76,8 @@ public sealed class UnrolledGradientTests
     {
         var weights = net.WeightParameters().Cast<Tensor>().ToList();
         var saved = weights.Select(w => w.detach().clone()).ToList();
-        var train = nn.functional.cross_entropy(net.Forward(batch.Weights.Images, net.SoftmaxWeights()), batch.Weights.Labels);
+        var train = nn.functional.cross_entropy(net.Forward(batch.Weights.Images, net.SoftmaxWeights()),
+            batch.Weights.Labels);
         var grads = autograd.grad([train], weights, allow_unused: true);
         using (no_grad())
         {
@@ -86,7 +87,8 @@ public sealed class UnrolledGradientTests
                 var momentumTerm = step.MomentumBuffers![i]!.mul(step.Momentum);
                 weights[i].sub_(g.add(weights[i], alpha: WeightDecay).add(momentumTerm).mul(Xi));
             }
-            var valid = nn.functional.cross_entropy(net.Forward(batch.Alpha.Images, net.SoftmaxWeights()), batch.Alpha.Labels).item<double>();
+            var valid = nn.functional.cross_entropy(net.Forward(batch.Alpha.Images, net.SoftmaxWeights()),
+                batch.Alpha.Labels).item<double>();
             for (var i = 0; i < weights.Count; i++) weights[i].copy_(saved[i]);
             return valid;
         }

@@ -22,7 +22,8 @@ public sealed class GdasTrainerTests
                 {
                     var slot = (c * 6 + e) * 5 + k;
                     var cell = cells[c];
-                    var remover = cell.Edges[e].Operations[k].register_forward_hook((_, _, output) => { calls[slot]++; return output; });
+                    var remover = cell.Edges[e].Operations[k].register_forward_hook((_, _, output) =>
+                        { calls[slot]++; return output; });
                     hooks.Add(remover.remove);
                 }
         forward();
@@ -38,7 +39,8 @@ public sealed class GdasTrainerTests
         trainer.Attach(net);
         var batch = TrainerKit.RandomBatch();
         Mixing mixing = null!;
-        var calls = CountCalls(net, () => net.Forward(batch.Images, mixing = trainer.WeightStepMixing(net, batch, new TrainingStep(0, 2, 0, 1, 0.1))));
+        var calls = CountCalls(net, () => net.Forward(batch.Images,
+            mixing = trainer.WeightStepMixing(net, batch, new TrainingStep(0, 2, 0, 1, 0.1))));
         Assert.That(calls.Length, Is.EqualTo(3 * 30), "one cell per stage");
         for (var slot = 0; slot < calls.Length; slot += 5)
         {
@@ -55,7 +57,8 @@ public sealed class GdasTrainerTests
         var trainer = TrainerKit.Trainer("gdas", "alpha_lr = 0.01");
         trainer.Attach(net);
         var before = net.Alpha.detach().clone();
-        var calls = CountCalls(net, () => trainer.UpdateArchitecture(net, TrainerKit.RandomSearchBatch(), new TrainingStep(0, 2, 0, 1, 0.1), new RunningMean()));
+        var calls = CountCalls(net, () => trainer.UpdateArchitecture(net, TrainerKit.RandomSearchBatch(),
+            new TrainingStep(0, 2, 0, 1, 0.1), new RunningMean()));
         Assert.That(calls.Sum(), Is.EqualTo(3 * 6), "one op per edge in each of the 3 cells");
         Assert.That(net.Alpha.allclose(before), Is.False, "straight-through gradients must update α");
     }

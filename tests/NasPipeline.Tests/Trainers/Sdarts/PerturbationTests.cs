@@ -59,7 +59,8 @@ public sealed class PerturbationTests
         using (no_grad())
         {
             var clean = nn.functional.cross_entropy(net.Forward(batch.Images, weights), batch.Labels).item<float>();
-            var adversarial = nn.functional.cross_entropy(net.Forward(batch.Images, attacked), batch.Labels).item<float>();
+            var adversarial = nn.functional.cross_entropy(net.Forward(batch.Images, attacked),
+                batch.Labels).item<float>();
             Assert.That(adversarial, Is.GreaterThan(clean));
         }
         Assert.That(attacked.sum(-1).allclose(ones(6), rtol: 0, atol: 1e-6), Is.True);

@@ -8,9 +8,10 @@ namespace NasPipeline.Tests.Trainers.Snas;
 
 /// <summary>
 /// The Gumbel temperatures as the references schedule them: SNAS as DrNAS runs it on NB201
-/// (xiangning-chen/DrNAS 201-space/train_search.py: τ starts at tau_max = 10 and drops by (tau_min − tau_max) / epochs
-/// after every epoch, tau_min = 1); GDAS as xautodl (exps/NAS-Bench-201-algos/GDAS.py:
-/// τ = tau_max − (tau_max − tau_min) · epoch / (epochs − 1), scripts-search/NAS-Bench-201-algos/GDAS.sh: 10 → 0.1).
+/// (xiangning-chen/DrNAS 201-space/train_search.py: τ starts at tau_max = 10 and drops by (tau_min − tau_max) /
+/// epochs after every epoch, tau_min = 1); GDAS as xautodl (exps/NAS-Bench-201-algos/GDAS.py:
+/// τ = tau_max − (tau_max − tau_min) · epoch / (epochs − 1), scripts-search/NAS-Bench-201-algos/GDAS.sh: 10 →
+/// 0.1).
 /// </summary>
 public sealed class SnasTemperatureTests
 {
