@@ -6,6 +6,12 @@ namespace NasPipeline.Proxies;
 /// What a proxy scores: a network, one batch, and optionally a way to build a float64 copy of the network
 /// (TorchSharp's Module.to(dtype) replaces parameter objects, so a proxy never converts the caller's network).
 /// </summary>
+/// <param name="Network">The network scored.</param>
+/// <param name="Images">One batch of images.</param>
+/// <param name="Labels">Their labels (proxies that need no labels ignore them).</param>
+/// <param name="Float64Copy">
+/// A float64 copy of the network, for proxies whose sums overflow float32 (synflow), or null.
+/// </param>
 /// <param name="Unused">
 /// Parts of <paramref name="Network"/> that do not reach its output: on a supernet, the operations whose mixing
 /// weight is exactly zero (a removed op, the other ops of a decided edge). As in the references they still run

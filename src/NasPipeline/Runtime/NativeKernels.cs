@@ -32,6 +32,8 @@ public static class NativeKernels
     /// libtorch, so loading the library stays free of native side effects).
     /// </summary>
     [ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255",
+        Justification = "the cap must precede any convolution, whichever entry point loads the library")]
     internal static void OnLoad()
     {
         if (OperatingSystem.IsLinux()) CapOneDnnIsa();

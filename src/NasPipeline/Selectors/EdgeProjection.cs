@@ -43,6 +43,7 @@ public static class EdgeProjection
     /// <param name="space">The space whose stacked edges are decided.</param>
     /// <param name="weights">Starting mixing weights [stacked edges, ops]; not modified.</param>
     /// <param name="plan">The decisions, round by round.</param>
+    /// <param name="excludeNone">True: <c>none</c> is never a candidate of an operation decision.</param>
     /// <param name="scoreWithout">
     /// Score of the network under the given weights; lower = the removed op (or edge) mattered more.
     /// </param>

@@ -14,6 +14,9 @@ namespace NasPipeline.Selectors;
 /// </summary>
 public static class SupernetScore
 {
+    /// <param name="supernet">The supernet scored (its weights are not changed).</param>
+    /// <param name="mixing">The mixing weights it is scored under.</param>
+    /// <param name="images">The batches it is scored on.</param>
     /// <param name="batchStatistics">True: BN in train mode (batch statistics); false: evaluation mode (running
     /// statistics).</param>
     /// <param name="stop">

@@ -4,7 +4,6 @@ using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.Selectors;
 using NasPipeline.SearchSpaces;
-using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 

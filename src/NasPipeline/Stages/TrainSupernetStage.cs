@@ -5,7 +5,6 @@ using NasPipeline.Data;
 using NasPipeline.Graph;
 using NasPipeline.Manifest;
 using NasPipeline.SearchSpaces;
-using NasPipeline.SearchSpaces;
 using NasPipeline.Trainers;
 using NasPipeline.Training;
 

@@ -8,6 +8,9 @@ namespace NasPipeline.Trainers.DartsSecondOrder;
 /// once the optimiser has them, its momentum buffers m scaled by the momentum μ:
 /// w′ = w − ξ(μ·m + ∇w L_train(w, α) + λw). Nesterov is ignored there too.
 /// </summary>
+/// <param name="LearningRate">ξ, the weight optimiser's current learning rate.</param>
+/// <param name="WeightDecay">λ.</param>
+/// <param name="Momentum">μ.</param>
 /// <param name="MomentumBuffers">One per weight parameter, in <c>WeightParameters()</c> order; null (or a null
 /// entry) before the optimiser's first step, when DARTS uses zeros.</param>
 public sealed record VirtualStep(
