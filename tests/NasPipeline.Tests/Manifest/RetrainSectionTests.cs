@@ -6,12 +6,17 @@ namespace NasPipeline.Tests.Manifest;
 /// <summary>[retrain]'s DARTS evaluation keys: read on DARTS, off by default, cutout and zeros anywhere.</summary>
 public sealed class RetrainSectionTests
 {
-    static RetrainSection Read(string space, string retrain) => StudyManifest.Parse($"""
+    static RetrainSection Read(string space, string retrain) =>
+        StudyManifest.Parse(Manifest(space, retrain: retrain), "m.toml").Retrain;
+
+    /// <summary>A one-trainer, one-selector manifest on <paramref name="space"/> with extra section lines.</summary>
+    internal static string Manifest(string space, string searchSpace = "", string retrain = "") => $"""
         [experiment]
         name = "t"
 
         [search_space]
         name = "{space}"
+        {searchSpace}
 
         [[trainers]]
         id = "d"
@@ -23,7 +28,7 @@ public sealed class RetrainSectionTests
 
         [retrain]
         {retrain}
-        """, "m.toml").Retrain;
+        """;
 
     [Test]
     public void Darts_ReadsAuxiliaryWeightDropPathAndCutout()
@@ -55,22 +60,8 @@ public sealed class DepthKeyTests
     [TestCase("darts", "cells_per_stage", "layers")]
     public void UnknownKey_ListsOnlyThisSpacesDepthKey(string space, string otherKey, string ownKey)
     {
-        var error = Assert.Throws<ManifestException>(() => StudyManifest.Parse($"""
-            [experiment]
-            name = "t"
-
-            [search_space]
-            name = "{space}"
-            colour = 1
-
-            [[trainers]]
-            id = "d"
-            method = "darts"
-
-            [[selectors]]
-            id = "m"
-            method = "magnitude"
-            """, "m.toml"))!;
+        var error = Assert.Throws<ManifestException>(() =>
+            StudyManifest.Parse(RetrainSectionTests.Manifest(space, searchSpace: "colour = 1"), "m.toml"))!;
         Assert.That(error.Message, Does.Contain("unknown key 'colour' in [search_space]")
             .And.Contain(ownKey).And.Not.Contain(otherKey));
     }
