@@ -24,9 +24,6 @@ public static class NativeKernels
     static readonly object Gate = new();
     static bool _applied;
 
-    /// <summary>The oneDNN ISA cap this process set, or null (none needed, or the user's own).</summary>
-    public static string? IsaCap { get; private set; }
-
     /// <summary>
     /// The ISA cap, when the library is first used, before any of its code can reach a convolution (it needs no
     /// libtorch, so loading the library stays free of native side effects).
@@ -40,7 +37,8 @@ public static class NativeKernels
     }
 
     /// <summary>
-    /// Both settings; idempotent. Entry points (the <c>nas</c> command, the test and benchmark hosts) call it first.
+    /// The NNPACK setting (the ISA cap is already in place: the module initializer ran before any code here);
+    /// idempotent. Every run calls it through <c>Determinism.Threads</c>, the test host in a set-up fixture.
     /// </summary>
     public static void Apply()
     {
@@ -48,21 +46,18 @@ public static class NativeKernels
         {
             if (_applied) return;
             _applied = true;
-            if (!OperatingSystem.IsLinux()) return;
-            CapOneDnnIsa();
-            SwitchOffUnusableNnpack();
+            if (OperatingSystem.IsLinux()) SwitchOffUnusableNnpack();
         }
     }
 
     static void CapOneDnnIsa()
     {
-        if (IsaCap is not null || Environment.GetEnvironmentVariable(IsaVariable) is not null ||
+        if (Environment.GetEnvironmentVariable(IsaVariable) is not null ||
             Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA") is not null || !IsAmd()) return;
         // oneDNN reads the cap with getenv when it first picks a kernel; .NET's own copy of the environment is not
         // what getenv sees, so libc's setenv is needed (the managed copy is set too, for child processes).
         if (setenv(IsaVariable, "AVX", 0) != 0) return;
         Environment.SetEnvironmentVariable(IsaVariable, "AVX");
-        IsaCap = "AVX";
     }
 
     static bool IsAmd()
